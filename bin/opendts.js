@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The `opendts` command.
+import { launch } from './launch.js';
+
+await launch('opendts');

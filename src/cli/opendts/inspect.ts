@@ -1,0 +1,7 @@
+/** @module `opendts inspect`. */
+import type { CliIo } from '../io.ts';
+import { notSupported } from '../not-supported.ts';
+
+export async function run(_args: string[], io: CliIo): Promise<number> {
+  return notSupported(io, 'opendts inspect');
+}
