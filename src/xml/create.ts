@@ -1,0 +1,60 @@
+/** @module Creating nodes and documents in code. */
+import { DocumentNode, emptySource } from './document.ts';
+import { AttributeNode, CDataNode, CommentNode, ElementNode, TextNode } from './nodes.ts';
+import type { XmlCData, XmlComment, XmlDocument, XmlElement, XmlText } from './types.ts';
+
+/** A new element (not yet in the tree) with the given attributes in order. */
+export function createElement(_doc: XmlDocument | null, name: string, attrs: Record<string, string> = {}): XmlElement {
+  return new ElementNode(
+    name,
+    Object.entries(attrs).map(([n, v]) => new AttributeNode(n, v)),
+    0,
+    0,
+  );
+}
+
+/** A new text node. */
+export function createText(value: string): XmlText {
+  return new TextNode(value);
+}
+
+/** A new CDATA section. */
+export function createCData(value: string): XmlCData {
+  return new CDataNode(value);
+}
+
+/** A new comment. */
+export function createComment(value: string): XmlComment {
+  return new CommentNode(value);
+}
+
+/** Options of {@link createDocument}. */
+export interface CreateDocumentOptions {
+  /** Write `<?xml version="1.0"?>` (with `encoding` when given as `declaredEncoding`); default true. */
+  declaration?: boolean;
+  /** The encoding named in the declaration, e.g. `utf-8`; omitted by default, as SSIS writes `.dtsx` files. */
+  declaredEncoding?: string;
+  /** The encoding of the bytes; default `utf-8`. */
+  encoding?: string;
+  /** Start with a byte-order mark; default true (as SSIS 2012+ writes). */
+  bom?: boolean;
+  /** Line ending for generated text; default CRLF. */
+  lineEnding?: '\r\n' | '\n';
+}
+
+/** A new document with `root` as its root element. */
+export function createDocument(root: XmlElement | string, opts: CreateDocumentOptions = {}): XmlDocument {
+  const rootEl = typeof root === 'string' ? createElement(null, root) : root;
+  const declaration = opts.declaration === false ? null : { version: '1.0', ...(opts.declaredEncoding ? { encoding: opts.declaredEncoding } : {}) };
+  const lineEnding = opts.lineEnding ?? '\r\n';
+  return new DocumentNode({
+    root: rootEl,
+    prolog: declaration ? [new TextNode(lineEnding)] : [],
+    epilog: [],
+    declaration,
+    encoding: opts.encoding ?? 'utf-8',
+    bom: opts.bom ?? true,
+    lineEnding,
+    source: emptySource,
+  });
+}
