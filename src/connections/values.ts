@@ -1,0 +1,124 @@
+/** @module Conversions shared by the drivers between database values and the SSIS engine's values (SsisDecimal, SsisDateTime, bigint, `{GUID}` strings). */
+import { SsisDateTime, SsisDecimal, type DataTypeName } from '../types/index.ts';
+
+/** Reads a database value into the engine's representation of a DT_* type; identity when nothing needs doing. */
+export type ValueReader = (value: unknown) => unknown;
+
+const TIMESTAMP = /^(-?\d{4,})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,9}))?)?)?\s*(?:(Z)|([+-])(\d\d)(?::?(\d\d))?)?(?:\s*BC)?$/;
+const TIME = /^(\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,9}))?)?(?:[+-]\d\d(?::?\d\d)?)?$/;
+
+/** Parses `yyyy-mm-dd[ hh:mm[:ss[.f…]]][±hh[:mm]|Z]` or `hh:mm[:ss[.f…]]` text as databases print it; undefined when not a date/time. */
+export function dateTimeFromText(text: string): SsisDateTime | undefined {
+  let m = TIMESTAMP.exec(text);
+  if (m) {
+    const fraction = m[7] ? Number(m[7].padEnd(9, '0').slice(0, 7)) : 0;
+    const offset = m[9] ? (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11] ?? 0)) : 0;
+    return SsisDateTime.of(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), fraction, offset);
+  }
+  m = TIME.exec(text);
+  if (m) {
+    const fraction = m[4] ? Number(m[4].padEnd(9, '0').slice(0, 7)) : 0;
+    return SsisDateTime.of(1970, 1, 1, Number(m[1]), Number(m[2]), Number(m[3] ?? 0), fraction);
+  }
+  return undefined;
+}
+
+const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+
+/** `yyyy-mm-dd hh:mm:ss[.fffffff]` (trailing zero digits dropped), with ` ±hh:mm` when `withOffset`. */
+export function dateTimeText(v: SsisDateTime, withOffset = false): string {
+  const f = v.fields;
+  let fraction = f.fraction === 0 ? '' : '.' + pad(f.fraction, 7).replace(/0+$/, '');
+  if (fraction === '.') fraction = '';
+  const text = `${pad(f.year, 4)}-${pad(f.month, 2)}-${pad(f.day, 2)} ${pad(f.hour, 2)}:${pad(f.minute, 2)}:${pad(f.second, 2)}${fraction}`;
+  if (!withOffset) return text;
+  const o = Math.abs(f.offset);
+  return `${text}${f.offset < 0 ? '-' : '+'}${pad(Math.floor(o / 60), 2)}:${pad(o % 60, 2)}`;
+}
+
+/** `hh:mm:ss[.fffffff]` of a time value. */
+export function timeText(v: SsisDateTime): string {
+  return dateTimeText(v).slice(11);
+}
+
+/** `yyyy-mm-dd` of a date value. */
+export function dateText(v: SsisDateTime): string {
+  return dateTimeText(v).slice(0, 10);
+}
+
+/** A GUID in SSIS's form: upper case in braces. */
+export function guidText(value: string): string {
+  const bare = value.replace(/[{}]/g, '').toUpperCase();
+  return `{${bare}}`;
+}
+
+/** A GUID without braces, as most databases take it. */
+export function bareGuid(value: string): string {
+  return value.replace(/[{}]/g, '');
+}
+
+function toText(v: unknown): string {
+  return typeof v === 'string' ? v : Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
+}
+
+/** The reader that turns a database value into the engine's value for a DT_* type (numbers, text and bytes pass through). */
+export function readerFor(type: DataTypeName, scale?: number): ValueReader | undefined {
+  switch (type) {
+    case 'DT_I1': case 'DT_I2': case 'DT_I4': case 'DT_UI1': case 'DT_UI2': case 'DT_UI4': case 'DT_R4': case 'DT_R8':
+      return (v) => (v === null || typeof v === 'number' ? v : Number(v));
+    case 'DT_I8': case 'DT_UI8':
+      return (v) => (v === null || typeof v === 'bigint' ? v : BigInt(typeof v === 'number' ? Math.trunc(v) : toText(v)));
+    case 'DT_NUMERIC': case 'DT_DECIMAL': case 'DT_CY':
+      return (v) => {
+        if (v === null || v instanceof SsisDecimal) return v;
+        const d = SsisDecimal.parse(typeof v === 'number' ? v.toPrecision(17) : toText(v).replace(/[$,]/g, ''));
+        if (!d) return v;
+        return scale === undefined || type === 'DT_DECIMAL' ? d.rescale(Math.max(d.scale, 0)) : d.rescale(type === 'DT_CY' ? 4 : scale);
+      };
+    case 'DT_BOOL':
+      return (v) => (v === null || typeof v === 'boolean' ? v : v === 't' || v === 'true' || v === 'TRUE' ? true : v === 'f' || v === 'false' || v === 'FALSE' ? false : Number(v) !== 0);
+    case 'DT_GUID':
+      return (v) => (v === null ? v : guidText(Buffer.isBuffer(v) && v.length === 16 ? guidFromBytes(v) : toText(v)));
+    case 'DT_DATE': case 'DT_DBDATE': case 'DT_DBTIME': case 'DT_DBTIME2': case 'DT_DBTIMESTAMP': case 'DT_DBTIMESTAMP2': case 'DT_DBTIMESTAMPOFFSET': case 'DT_FILETIME':
+      return (v) => {
+        if (v === null || v instanceof SsisDateTime) return v;
+        if (v instanceof Date) return SsisDateTime.fromDate(v, true);
+        if (typeof v === 'number' || typeof v === 'bigint') return SsisDateTime.fromDate(new Date(Number(v) * 1000), true);
+        return dateTimeFromText(toText(v)) ?? v;
+      };
+    case 'DT_STR': case 'DT_WSTR': case 'DT_TEXT': case 'DT_NTEXT':
+      return (v) => (v === null || typeof v === 'string' ? v : toText(v));
+    default:
+      return undefined;
+  }
+}
+
+function guidFromBytes(b: Buffer): string {
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Applies per-column readers to rows in place (columns without a reader are left alone). */
+export function readRows(rows: unknown[][], readers: readonly (ValueReader | undefined)[]): unknown[][] {
+  const active: [number, ValueReader][] = [];
+  readers.forEach((r, i) => { if (r) active.push([i, r]); });
+  if (active.length === 0) return rows;
+  for (const row of rows) {
+    for (const [i, r] of active) {
+      const v = row[i];
+      if (v !== null && v !== undefined) row[i] = r(v);
+    }
+  }
+  return rows;
+}
+
+/**
+ * An engine value as a plain JavaScript value a driver can bind: SsisDecimal → its exact text, SsisDateTime →
+ * `yyyy-mm-dd hh:mm:ss.f…` (with the offset when it has one), other values unchanged.
+ */
+export function plainValue(v: unknown): unknown {
+  if (v instanceof SsisDecimal) return v.toString();
+  if (v instanceof SsisDateTime) return dateTimeText(v, v.offset !== 0);
+  if (v === undefined) return null;
+  return v;
+}
