@@ -1,0 +1,392 @@
+/**
+ * @module The Agent's repository: jobs, steps, schedules, history, operators, sessions and slot
+ * leases in the instance's database. One implementation over {@link SqlDb}; the two dialects
+ * differ only in their transaction and lock clauses.
+ */
+import { randomUUID } from 'node:crypto';
+import { SsisError } from '../errors.ts';
+import type { SqlDb, SqlRow } from './sql-db.ts';
+import { migrateAgentSchema } from './schema.ts';
+import { serialQueue } from './serial.ts';
+import type { ScheduleRow, ScheduleTiming } from './schedule.ts';
+import type { ClaimedSlot, HistoryRow, JobRow, JobSchedule, NewHistory, NewJob, NewStep, OperatorRow, RunningJob, StepRow } from './model.ts';
+import { type WallTime, formatWall, fromAgent, toAgentDate, toAgentTime } from './wall-time.ts';
+
+const JOB_COLUMNS = 'job_id, name, enabled, description, start_step_id, notify_level_email, notify_email_operator_id, date_created, date_modified, version_number';
+const STEP_COLUMNS =
+  'job_id, step_id, step_name, subsystem, command, flags, cmdexec_success_code, on_success_action, on_success_step_id, on_fail_action, on_fail_step_id, database_name, retry_attempts, retry_interval, output_file_name, last_run_outcome, last_run_duration, last_run_retries, last_run_date, last_run_time';
+const SCHEDULE_COLUMNS =
+  's.schedule_id, s.schedule_uid, s.name, s.enabled, s.freq_type, s.freq_interval, s.freq_subday_type, s.freq_subday_interval, s.freq_relative_interval, s.freq_recurrence_factor, s.active_start_date, s.active_end_date, s.active_start_time, s.active_end_time, s.cron_expression, s.date_created, s.date_modified, s.version_number';
+const HISTORY_COLUMNS =
+  'instance_id, job_id, step_id, step_name, sql_message_id, sql_severity, message, run_status, run_date, run_time, run_duration, operator_id_emailed, retries_attempted, server';
+
+/** Numbers come back as numbers from both drivers; this keeps the row types honest. */
+function rows<T>(r: SqlRow[]): T[] {
+  return r as unknown as T[];
+}
+
+function scheduleOf(r: SqlRow): ScheduleRow {
+  const { job_id: _j, next_run_date: _d, next_run_time: _t, ...rest } = r;
+  return rest as unknown as ScheduleRow;
+}
+
+function notFound(what: string): SsisError {
+  return new SsisError('0x80004005', 'OPENDTS_E_AGENTOBJECTNOTFOUND', `${what} does not exist.`);
+}
+
+/** A filter on history. */
+export interface HistoryFilter {
+  job_id?: string;
+  /** Only job outcome rows (step_id 0). */
+  outcomesOnly?: boolean;
+  /** The newest N rows (returned oldest first). */
+  limit?: number;
+}
+
+/** The Agent's msdb tables, safe to use from concurrent async code (calls run one at a time). */
+export class AgentStore {
+  private readonly serial = serialQueue();
+
+  constructor(readonly db: SqlDb) {}
+
+  /** Creates the tables when missing. */
+  migrate(): Promise<void> {
+    return this.serial(() => migrateAgentSchema(this.db));
+  }
+
+  close(): Promise<void> {
+    return this.serial(() => this.db.close());
+  }
+
+  /** Runs `fn` in one transaction (SQLite: BEGIN IMMEDIATE, the database's write lock). */
+  private async tx<T>(fn: () => Promise<T>): Promise<T> {
+    await this.db.exec(this.db.dialect === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+    try {
+      const result = await fn();
+      await this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      await this.db.exec('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** PostgreSQL's row lock clause; SQLite's write lock already covers the whole transaction. */
+  private lock(clause: string): string {
+    return this.db.dialect === 'postgres' ? ` ${clause}` : '';
+  }
+
+  // ---- operators -------------------------------------------------------------------------
+
+  /** `sp_add_operator`. */
+  addOperator(name: string, email: string | null): Promise<OperatorRow> {
+    return this.serial(async () => {
+      const [r] = await this.db.query('INSERT INTO sysoperators (name, email_address) VALUES (?, ?) RETURNING id', [name, email]);
+      return (await this.operatorBy('id', r.id))!;
+    });
+  }
+
+  /** An operator by name or id. */
+  findOperator(nameOrId: string | number): Promise<OperatorRow | undefined> {
+    return this.serial(() => (typeof nameOrId === 'number' ? this.operatorBy('id', nameOrId) : this.operatorBy('name', nameOrId)));
+  }
+
+  private async operatorBy(column: 'id' | 'name', value: unknown): Promise<OperatorRow | undefined> {
+    return rows<OperatorRow>(await this.db.query(`SELECT id, name, enabled, email_address, last_email_date, last_email_time FROM sysoperators WHERE ${column} = ?`, [value]))[0];
+  }
+
+  /** Records when an operator was last mailed. */
+  markOperatorEmailed(id: number, at: WallTime): Promise<void> {
+    return this.serial(async () => {
+      await this.db.run('UPDATE sysoperators SET last_email_date = ?, last_email_time = ? WHERE id = ?', [toAgentDate(at), toAgentTime(at), id]);
+    });
+  }
+
+  // ---- jobs and steps --------------------------------------------------------------------
+
+  /** `sp_add_job`: a new job; its name must be unique. */
+  addJob(job: NewJob, now: WallTime): Promise<JobRow> {
+    return this.serial(async () => {
+      if (await this.jobBy('name', job.name)) {
+        throw new SsisError('0x80004005', 'OPENDTS_E_JOBEXISTS', `The job "${job.name}" already exists.`);
+      }
+      const id = randomUUID().toUpperCase();
+      const stamp = formatWall(now);
+      await this.db.run(
+        `INSERT INTO sysjobs (job_id, name, enabled, description, start_step_id, notify_level_email, notify_email_operator_id, date_created, date_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [id, job.name, job.enabled === false ? 0 : 1, job.description ?? null, job.start_step_id ?? 1, job.notify_level_email ?? 0, job.notify_email_operator_id ?? 0, stamp, stamp],
+      );
+      return (await this.jobBy('job_id', id))!;
+    });
+  }
+
+  /** A job by name, or by its id. */
+  findJob(nameOrId: string): Promise<JobRow | undefined> {
+    return this.serial(async () => (await this.jobBy('name', nameOrId)) ?? (await this.jobBy('job_id', nameOrId.toUpperCase())));
+  }
+
+  private async jobBy(column: 'name' | 'job_id', value: string): Promise<JobRow | undefined> {
+    return rows<JobRow>(await this.db.query(`SELECT ${JOB_COLUMNS} FROM sysjobs WHERE ${column} = ?`, [value]))[0];
+  }
+
+  /** Every job, by name. */
+  listJobs(): Promise<JobRow[]> {
+    return this.serial(async () => rows<JobRow>(await this.db.query(`SELECT ${JOB_COLUMNS} FROM sysjobs ORDER BY name`)));
+  }
+
+  /** `sp_update_job @enabled`. */
+  setJobEnabled(jobId: string, enabled: boolean, now: WallTime): Promise<void> {
+    return this.serial(async () => {
+      const n = await this.db.run('UPDATE sysjobs SET enabled = ?, date_modified = ?, version_number = version_number + 1 WHERE job_id = ?', [enabled ? 1 : 0, formatWall(now), jobId]);
+      if (n === 0) throw notFound(`The job ${jobId}`);
+    });
+  }
+
+  /** `sp_delete_job`: the job, its steps, its history, its activity, and the schedules no other job uses. */
+  deleteJob(jobId: string): Promise<void> {
+    return this.serial(() =>
+      this.tx(async () => {
+        const schedules = await this.db.query('SELECT schedule_id FROM sysjobschedules WHERE job_id = ?', [jobId]);
+        for (const table of ['sysjobsteps', 'sysjobschedules', 'sysjobhistory', 'sysjobactivity', 'opendts_agent_slots', 'sysjobs']) {
+          await this.db.run(`DELETE FROM ${table} WHERE job_id = ?`, [jobId]);
+        }
+        for (const { schedule_id } of schedules) {
+          await this.db.run('DELETE FROM sysschedules WHERE schedule_id = ? AND NOT EXISTS (SELECT 1 FROM sysjobschedules WHERE schedule_id = ?)', [schedule_id, schedule_id]);
+        }
+      }),
+    );
+  }
+
+  /** `sp_add_jobstep`. */
+  addStep(jobId: string, step: NewStep): Promise<StepRow> {
+    return this.serial(async () => {
+      const [{ n }] = await this.db.query('SELECT COALESCE(MAX(step_id), 0) + 1 AS n FROM sysjobsteps WHERE job_id = ?', [jobId]);
+      const stepId = step.step_id ?? Number(n);
+      const values: Record<string, unknown> = { flags: 0, cmdexec_success_code: 0, on_success_action: 1, on_success_step_id: 0, on_fail_action: 2, on_fail_step_id: 0, retry_attempts: 0, retry_interval: 0, ...step, job_id: jobId, step_id: stepId, step_uid: randomUUID().toUpperCase() };
+      const columns = Object.keys(values);
+      await this.db.run(`INSERT INTO sysjobsteps (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => values[c] ?? null));
+      return rows<StepRow>(await this.db.query(`SELECT ${STEP_COLUMNS} FROM sysjobsteps WHERE job_id = ? AND step_id = ?`, [jobId, stepId]))[0];
+    });
+  }
+
+  /** A job's steps in step order. */
+  listSteps(jobId: string): Promise<StepRow[]> {
+    return this.serial(async () => rows<StepRow>(await this.db.query(`SELECT ${STEP_COLUMNS} FROM sysjobsteps WHERE job_id = ? ORDER BY step_id`, [jobId])));
+  }
+
+  /** Records a step's last outcome (`last_run_*`). */
+  setStepOutcome(jobId: string, stepId: number, outcome: number, durationHhmmss: number, retries: number, at: WallTime): Promise<void> {
+    return this.serial(async () => {
+      await this.db.run(
+        'UPDATE sysjobsteps SET last_run_outcome = ?, last_run_duration = ?, last_run_retries = ?, last_run_date = ?, last_run_time = ? WHERE job_id = ? AND step_id = ?',
+        [outcome, durationHhmmss, retries, toAgentDate(at), toAgentTime(at), jobId, stepId],
+      );
+    });
+  }
+
+  // ---- schedules -------------------------------------------------------------------------
+
+  /** `sp_add_schedule` + `sp_attach_schedule`: a schedule for a job, with its first next run time. */
+  addJobSchedule(jobId: string, name: string, timing: ScheduleTiming, next: WallTime | undefined, now: WallTime): Promise<JobSchedule> {
+    return this.serial(() =>
+      this.tx(async () => {
+        const stamp = formatWall(now);
+        const [r] = await this.db.query(
+          `INSERT INTO sysschedules (schedule_uid, name, enabled, freq_type, freq_interval, freq_subday_type, freq_subday_interval, freq_relative_interval, freq_recurrence_factor, active_start_date, active_end_date, active_start_time, active_end_time, cron_expression, date_created, date_modified)
+           VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING schedule_id`,
+          [randomUUID().toUpperCase(), name, timing.freq_type, timing.freq_interval, timing.freq_subday_type, timing.freq_subday_interval, timing.freq_relative_interval, timing.freq_recurrence_factor, timing.active_start_date, timing.active_end_date, timing.active_start_time, timing.active_end_time, timing.cron_expression, stamp, stamp],
+        );
+        await this.db.run('INSERT INTO sysjobschedules (schedule_id, job_id, next_run_date, next_run_time) VALUES (?, ?, ?, ?)', [
+          r.schedule_id, jobId, next === undefined ? 0 : toAgentDate(next), next === undefined ? 0 : toAgentTime(next),
+        ]);
+        return (await this.jobSchedules(jobId)).find((s) => s.schedule.schedule_id === r.schedule_id)!;
+      }),
+    );
+  }
+
+  /** The schedules of one job, or of every job. */
+  listJobSchedules(jobId?: string): Promise<JobSchedule[]> {
+    return this.serial(() => this.jobSchedules(jobId));
+  }
+
+  private async jobSchedules(jobId?: string): Promise<JobSchedule[]> {
+    const r = await this.db.query(
+      `SELECT js.job_id, js.next_run_date, js.next_run_time, ${SCHEDULE_COLUMNS} FROM sysjobschedules js JOIN sysschedules s ON s.schedule_id = js.schedule_id
+       ${jobId === undefined ? '' : 'WHERE js.job_id = ?'} ORDER BY js.job_id, s.schedule_id`,
+      jobId === undefined ? [] : [jobId],
+    );
+    return r.map((x) => ({ job_id: String(x.job_id), next_run_date: Number(x.next_run_date), next_run_time: Number(x.next_run_time), schedule: scheduleOf(x) }));
+  }
+
+  /** Sets `sysjobschedules.next_run_date/time` (0 when the schedule never fires again). */
+  setNextRun(jobId: string, scheduleId: number, next: WallTime | undefined): Promise<void> {
+    return this.serial(async () => {
+      await this.db.run('UPDATE sysjobschedules SET next_run_date = ?, next_run_time = ? WHERE job_id = ? AND schedule_id = ?', [
+        next === undefined ? 0 : toAgentDate(next), next === undefined ? 0 : toAgentTime(next), jobId, scheduleId,
+      ]);
+    });
+  }
+
+  /**
+   * Claims every due schedule slot at `now` for `sessionId`, in one transaction: the due
+   * `sysjobschedules` rows are locked (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so two Agents never
+   * take the same row), moved on to their next run time (`next(schedule, now)`, which skips runs
+   * missed while no Agent ran), and each slot is recorded in `opendts_agent_slots`, whose key
+   * refuses a slot claimed before. Returns the slots this call won.
+   */
+  claimDueSlots(sessionId: number, now: WallTime, next: (s: ScheduleTiming, after: WallTime) => WallTime | undefined): Promise<ClaimedSlot[]> {
+    return this.serial(() =>
+      this.tx(async () => {
+        const date = toAgentDate(now);
+        const due = await this.db.query(
+          `SELECT js.job_id, js.schedule_id, js.next_run_date, js.next_run_time, j.name AS job_name FROM sysjobschedules js
+           JOIN sysjobs j ON j.job_id = js.job_id JOIN sysschedules s ON s.schedule_id = js.schedule_id
+           WHERE j.enabled = 1 AND s.enabled = 1 AND js.next_run_date > 0
+             AND (js.next_run_date < ? OR (js.next_run_date = ? AND js.next_run_time <= ?))
+           ORDER BY js.next_run_date, js.next_run_time${this.lock('FOR UPDATE OF js SKIP LOCKED')}`,
+          [date, date, toAgentTime(now)],
+        );
+        const claimed: ClaimedSlot[] = [];
+        for (const d of due) {
+          const [s] = await this.db.query(`SELECT ${SCHEDULE_COLUMNS} FROM sysschedules s WHERE s.schedule_id = ?`, [d.schedule_id]);
+          const schedule = scheduleOf(s);
+          const following = next(schedule, now);
+          await this.db.run('UPDATE sysjobschedules SET next_run_date = ?, next_run_time = ? WHERE job_id = ? AND schedule_id = ?', [
+            following === undefined ? 0 : toAgentDate(following), following === undefined ? 0 : toAgentTime(following), d.job_id, d.schedule_id,
+          ]);
+          const won = await this.db.run(
+            `INSERT INTO opendts_agent_slots (job_id, schedule_id, slot_date, slot_time, session_id, claimed_date, outcome) VALUES (?, ?, ?, ?, ?, ?, 'claimed') ON CONFLICT DO NOTHING`,
+            [d.job_id, d.schedule_id, d.next_run_date, d.next_run_time, sessionId, formatWall(now)],
+          );
+          if (won === 1) {
+            claimed.push({ job_id: String(d.job_id), job_name: String(d.job_name), schedule_id: Number(d.schedule_id), schedule_name: schedule.name, slot: fromAgent(Number(d.next_run_date), Number(d.next_run_time)) });
+          }
+        }
+        return claimed;
+      }),
+    );
+  }
+
+  /** Records what became of a claimed slot ('run', 'missed', 'skipped'). */
+  setSlotOutcome(slot: ClaimedSlot, outcome: string): Promise<void> {
+    return this.serial(async () => {
+      await this.db.run('UPDATE opendts_agent_slots SET outcome = ? WHERE job_id = ? AND schedule_id = ? AND slot_date = ? AND slot_time = ?', [
+        outcome, slot.job_id, slot.schedule_id, toAgentDate(slot.slot), toAgentTime(slot.slot),
+      ]);
+    });
+  }
+
+  /** Every slot ever claimed for a job: `[slot wall time, session, outcome]`, oldest first. */
+  listSlots(jobId: string): Promise<{ slot: WallTime; session_id: number; outcome: string }[]> {
+    return this.serial(async () =>
+      (await this.db.query('SELECT slot_date, slot_time, session_id, outcome FROM opendts_agent_slots WHERE job_id = ? ORDER BY slot_date, slot_time', [jobId])).map((r) => ({
+        slot: fromAgent(Number(r.slot_date), Number(r.slot_time)),
+        session_id: Number(r.session_id),
+        outcome: String(r.outcome),
+      })),
+    );
+  }
+
+  // ---- history ---------------------------------------------------------------------------
+
+  /** Writes a `sysjobhistory` row; returns its `instance_id`. */
+  addHistory(h: NewHistory): Promise<number> {
+    return this.serial(async () => {
+      const [r] = await this.db.query(
+        `INSERT INTO sysjobhistory (job_id, step_id, step_name, sql_message_id, sql_severity, message, run_status, run_date, run_time, run_duration, operator_id_emailed, retries_attempted, server)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING instance_id`,
+        [h.job_id, h.step_id, h.step_name, h.sql_message_id ?? 0, h.sql_severity ?? 0, h.message, h.run_status, h.run_date, h.run_time, h.run_duration, h.operator_id_emailed ?? 0, h.retries_attempted ?? 0, h.server],
+      );
+      return Number(r.instance_id);
+    });
+  }
+
+  /** Records that a history row's operator was e-mailed. */
+  setHistoryEmailed(instanceId: number, operatorId: number): Promise<void> {
+    return this.serial(async () => {
+      await this.db.run('UPDATE sysjobhistory SET operator_id_emailed = ? WHERE instance_id = ?', [operatorId, instanceId]);
+    });
+  }
+
+  /** History rows, oldest first. */
+  listHistory(filter: HistoryFilter = {}): Promise<HistoryRow[]> {
+    return this.serial(async () => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (filter.job_id !== undefined) {
+        where.push('job_id = ?');
+        params.push(filter.job_id);
+      }
+      if (filter.outcomesOnly) where.push('step_id = 0');
+      const limit = filter.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(filter.limit))}`;
+      const r = await this.db.query(`SELECT ${HISTORY_COLUMNS} FROM sysjobhistory${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY instance_id DESC${limit}`, params);
+      return rows<HistoryRow>(r).reverse();
+    });
+  }
+
+  // ---- sessions and activity -------------------------------------------------------------
+
+  /** A new Agent session (`syssessions`), as Agent starts one each time it starts. */
+  startSession(agentName: string, now: WallTime): Promise<number> {
+    return this.serial(async () => {
+      const stamp = formatWall(now);
+      const [r] = await this.db.query('INSERT INTO syssessions (agent_start_date, agent_name, heartbeat_date) VALUES (?, ?, ?) RETURNING session_id', [stamp, agentName, stamp]);
+      return Number(r.session_id);
+    });
+  }
+
+  /** Says the session is alive. */
+  heartbeat(sessionId: number, now: WallTime): Promise<void> {
+    return this.serial(async () => {
+      await this.db.run('UPDATE syssessions SET heartbeat_date = ? WHERE session_id = ?', [formatWall(now), sessionId]);
+    });
+  }
+
+  /** Ends a session: its jobs no longer count as running. */
+  endSession(sessionId: number, now: WallTime): Promise<void> {
+    return this.serial(async () => {
+      await this.db.run('UPDATE syssessions SET ended_date = ? WHERE session_id = ?', [formatWall(now), sessionId]);
+    });
+  }
+
+  /**
+   * Marks a job as running in this session (`sysjobactivity`) unless it is running already in a
+   * live session (not ended, heartbeat at or after `aliveSince`); returns that run instead.
+   */
+  tryStartJob(sessionId: number, jobId: string, source: string, now: WallTime, aliveSince: WallTime): Promise<RunningJob | undefined> {
+    return this.serial(() =>
+      this.tx(async () => {
+        await this.db.query(`SELECT job_id FROM sysjobs WHERE job_id = ?${this.lock('FOR UPDATE')}`, [jobId]);
+        const running = rows<RunningJob>(
+          await this.db.query(
+            `SELECT a.session_id, a.run_requested_source, a.start_execution_date FROM sysjobactivity a JOIN syssessions s ON s.session_id = a.session_id
+             WHERE a.job_id = ? AND a.start_execution_date IS NOT NULL AND a.stop_execution_date IS NULL AND s.ended_date IS NULL AND s.heartbeat_date >= ?`,
+            [jobId, formatWall(aliveSince)],
+          ),
+        )[0];
+        if (running) return running;
+        const stamp = formatWall(now);
+        await this.db.run('DELETE FROM sysjobactivity WHERE session_id = ? AND job_id = ?', [sessionId, jobId]);
+        await this.db.run(
+          'INSERT INTO sysjobactivity (session_id, job_id, run_requested_date, run_requested_source, queued_date, start_execution_date) VALUES (?, ?, ?, ?, ?, ?)',
+          [sessionId, jobId, stamp, source, stamp, stamp],
+        );
+        return undefined;
+      }),
+    );
+  }
+
+  /** Records the step a running job is on. */
+  setRunningStep(sessionId: number, jobId: string, stepId: number, now: WallTime): Promise<void> {
+    return this.serial(async () => {
+      await this.db.run('UPDATE sysjobactivity SET last_executed_step_id = ?, last_executed_step_date = ? WHERE session_id = ? AND job_id = ?', [stepId, formatWall(now), sessionId, jobId]);
+    });
+  }
+
+  /** Marks a job's run finished, pointing at its outcome row in history. */
+  finishJob(sessionId: number, jobId: string, historyId: number, now: WallTime): Promise<void> {
+    return this.serial(async () => {
+      await this.db.run('UPDATE sysjobactivity SET stop_execution_date = ?, job_history_id = ? WHERE session_id = ? AND job_id = ?', [formatWall(now), historyId, sessionId, jobId]);
+    });
+  }
+}

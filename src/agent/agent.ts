@@ -1,0 +1,174 @@
+/**
+ * @module The Agent: a session that claims due schedule slots, runs their jobs (never one job
+ * twice at once, never one slot twice, even with several Agents on one msdb), records runs missed
+ * while no Agent ran without replaying them, and runs "when the Agent starts" jobs.
+ */
+import { SsisError } from '../errors.ts';
+import type { AgentStore } from './agent-store.ts';
+import { FreqType, RunStatus } from './codes.ts';
+import { runJob, type JobRunOptions, type JobRunResult } from './job-runner.ts';
+import type { ClaimedSlot, JobRow } from './model.ts';
+import { nextRunAfter } from './next-run.ts';
+import type { ScheduleTiming } from './schedule.ts';
+import { type WallTime, formatWall, toAgentDate, toAgentTime, wallOf } from './wall-time.ts';
+
+/** How an Agent runs. */
+export interface AgentOptions extends Omit<JobRunOptions, 'sessionId' | 'invokedBy'> {
+  /** The name of this Agent in `syssessions` (several Agents may share one msdb). */
+  readonly agentName?: string;
+  /** A slot found later than this after its time counts as missed while no Agent ran (default 60 s). */
+  readonly graceMs?: number;
+  /** A session whose heartbeat is older than this is taken as dead: its jobs no longer count as running (default 10 min). */
+  readonly staleMs?: number;
+  /** Where the Agent says what it does (one line each). */
+  readonly log?: (line: string) => void;
+}
+
+/** Counts the runs of a schedule in [from, to] (bounded). */
+function runsBetween(s: ScheduleTiming, from: WallTime, to: WallTime): { count: number; last: WallTime } {
+  let count = 0;
+  let last = from;
+  for (let t: WallTime | undefined = from; t !== undefined && t <= to && count < 100_000; t = nextRunAfter(s, t)) {
+    count++;
+    last = t;
+  }
+  return { count, last };
+}
+
+/** One running Agent: start it, tick it (or let {@link Agent.run} tick it), stop it. */
+export class Agent {
+  private sessionId = 0;
+  private readonly running = new Set<Promise<JobRunResult | undefined>>();
+
+  constructor(private readonly o: AgentOptions) {}
+
+  private get store(): AgentStore {
+    return this.o.store;
+  }
+
+  private now(): WallTime {
+    return wallOf(this.o.clock.now());
+  }
+
+  private log(line: string): void {
+    this.o.log?.(`${formatWall(this.now())} ${line}`);
+  }
+
+  /** The session this Agent writes as (0 before {@link start}). */
+  get session(): number {
+    return this.sessionId;
+  }
+
+  /** Opens the session and runs the jobs scheduled "when the Agent starts". */
+  async start(): Promise<void> {
+    await this.store.migrate();
+    this.sessionId = await this.store.startSession(this.o.agentName ?? 'opendts-agent', this.now());
+    this.log(`Agent session ${this.sessionId} started on ${this.o.server}.`);
+    const jobs = new Map((await this.store.listJobs()).map((j) => [j.job_id, j]));
+    for (const js of await this.store.listJobSchedules()) {
+      const job = jobs.get(js.job_id);
+      if (js.schedule.freq_type !== FreqType.AgentStart || !job?.enabled || !js.schedule.enabled) continue;
+      await this.launch(job, `Schedule ${js.schedule.schedule_id} (${js.schedule.name})`);
+    }
+  }
+
+  /**
+   * One scheduling pass at the clock's time: claims due slots and starts their jobs. Returns the
+   * runs it started (await them to wait for the jobs).
+   */
+  async tick(): Promise<Promise<JobRunResult | undefined>[]> {
+    if (this.sessionId === 0) throw new Error('Agent.tick() before start()');
+    const now = this.now();
+    await this.store.heartbeat(this.sessionId, now);
+    const claims = await this.store.claimDueSlots(this.sessionId, now, nextRunAfter);
+    const started: Promise<JobRunResult | undefined>[] = [];
+    for (const claim of claims) {
+      if (now - claim.slot > (this.o.graceMs ?? 60_000)) {
+        await this.recordMissed(claim, now);
+        continue;
+      }
+      const job = await this.store.findJob(claim.job_id);
+      if (!job) continue;
+      const launched = await this.launch(job, `Schedule ${claim.schedule_id} (${claim.schedule_name})`, claim);
+      if (launched) started.push(launched.run);
+    }
+    return started;
+  }
+
+  /** Writes the history row that says a slot (and those after it, up to now) was missed and not replayed. */
+  private async recordMissed(claim: ClaimedSlot, now: WallTime): Promise<void> {
+    const schedule = (await this.store.listJobSchedules(claim.job_id)).find((s) => s.schedule.schedule_id === claim.schedule_id);
+    const { count, last } = schedule ? runsBetween(schedule.schedule, claim.slot, now) : { count: 1, last: claim.slot };
+    const next = schedule && schedule.next_run_date > 0 ? ` The next run is at ${formatWall(nextRunAfter(schedule.schedule, now) ?? now)}.` : '';
+    const span = count > 1 ? `${count} scheduled runs from ${formatWall(claim.slot)} to ${formatWall(last)}` : `the run scheduled at ${formatWall(claim.slot)}`;
+    const message = `The job was not run: ${span} (Schedule ${claim.schedule_id} (${claim.schedule_name})) fell while no Agent was running. Missed runs are not replayed.${next}`;
+    // SQL Server Agent skips missed runs without a job history row; OpenDTS records one (run_status 3, canceled) so the gap is visible.
+    await this.store.addHistory({
+      job_id: claim.job_id,
+      step_id: 0,
+      step_name: '(Job outcome)',
+      message,
+      run_status: RunStatus.Canceled,
+      run_date: toAgentDate(claim.slot),
+      run_time: toAgentTime(claim.slot),
+      run_duration: 0,
+      server: this.o.server,
+    });
+    await this.store.setSlotOutcome(claim, 'missed');
+    this.log(`Job '${claim.job_name}': ${message}`);
+  }
+
+  /** Starts a job unless it is running already; returns its run (boxed: a promise of a promise would flatten), or undefined when it was not started. */
+  private async launch(job: JobRow, invokedBy: string, claim?: ClaimedSlot): Promise<{ run: Promise<JobRunResult | undefined> } | undefined> {
+    const now = this.now();
+    const busy = await this.store.tryStartJob(this.sessionId, job.job_id, invokedBy, now, now - (this.o.staleMs ?? 600_000));
+    if (busy) {
+      if (claim) await this.store.setSlotOutcome(claim, 'skipped');
+      this.log(`Job '${job.name}' was not started by ${invokedBy}: it is already running (requested by ${busy.run_requested_source ?? 'unknown'} at ${busy.start_execution_date}).`);
+      return undefined;
+    }
+    if (claim) await this.store.setSlotOutcome(claim, 'run');
+    this.log(`Job '${job.name}' started (invoked by ${invokedBy}).`);
+    const run = runJob(job, { ...this.o, sessionId: this.sessionId, invokedBy }).then(
+      (r) => {
+        this.log(`Job '${job.name}' ${r.succeeded ? 'succeeded' : 'failed'}.`);
+        return r;
+      },
+      (error: unknown) => {
+        this.log(`Job '${job.name}' stopped on an internal error: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      },
+    );
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run));
+    return { run };
+  }
+
+  /** Runs a job now, as `sp_start_job` does; refused when the job is already running. */
+  async runNow(job: JobRow, user: string): Promise<JobRunResult> {
+    const invokedBy = `User ${user}`;
+    const started = await this.launch(job, invokedBy);
+    if (!started) {
+      throw new SsisError('0x80004005', 'SQLSERVERAGENT_E_JOBRUNNING', `SQLServerAgent Error: Request to run job ${job.name} (from ${invokedBy}) refused because the job is already running.`);
+    }
+    const result = await started.run;
+    if (!result) throw new SsisError('0x80004005', 'SQLSERVERAGENT_E_JOBFAILED', `The job ${job.name} stopped on an internal error; see the Agent's log.`);
+    return result;
+  }
+
+  /** Ticks until `signal` aborts, waiting `pollMs` between passes; then waits for running jobs and ends the session. */
+  async run(signal: AbortSignal, pollMs = 1000): Promise<void> {
+    while (!signal.aborted) {
+      await this.tick();
+      await this.o.clock.sleep(pollMs, signal);
+    }
+    await this.stop();
+  }
+
+  /** Waits for the jobs this Agent started, then ends its session. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.running]);
+    if (this.sessionId !== 0) await this.store.endSession(this.sessionId, this.now());
+    this.log(`Agent session ${this.sessionId} ended.`);
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * @module The SSIS package step: `bin/dtexec.js` runs as a child process with the step's dtexec
+ * options (`/F`, `/SQL`, `/DTS`, `/SET`, `/CONN`, `/CONF`, `/DE`, `/REP`…), pinned to the Agent's
+ * product version, so packages of older formats are upgraded in memory exactly as dtexec does.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tokenizeCommandText } from '../../cli/dtexec/split-parts.ts';
+import { runChild } from './child-process.ts';
+import { executedAs, flatten, type StepKind } from './step-result.ts';
+
+/** The dtexec launcher of this installation of OpenDTS. */
+export const DTEXEC_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bin', 'dtexec.js');
+
+/** Runs an SSIS step; the step's command is dtexec's command line without `dtexec` itself. */
+export const ssisStep: StepKind = async (ctx) => {
+  const args = tokenizeCommandText(ctx.step.command ?? '');
+  const r = await runChild(process.execPath, [DTEXEC_SCRIPT, ...args], {
+    cwd: ctx.cwd,
+    env: { ...ctx.env, OPENDTS_PINNED_VERSION: String(ctx.productYear) },
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+  const succeeded = r.error === undefined && r.exitCode === 0;
+  const problem = r.error !== undefined ? `  dtexec could not run: ${r.error}.` : '';
+  return {
+    succeeded,
+    output: r.output,
+    message: `${executedAs(ctx.user)} ${flatten(r.output)}${problem}  The package execution ${succeeded ? 'succeeded' : `failed (dtexec exit code ${r.exitCode})`}.  The step ${succeeded ? 'succeeded' : 'failed'}.`,
+  };
+};
