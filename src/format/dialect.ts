@@ -1,0 +1,95 @@
+/**
+ * @module The two .dtsx dialects: formats 2/3 write properties as `<DTS:Property DTS:Name="X">` elements and
+ * collections as bare children; formats 6/8 write attributes and wrap collections (`<DTS:Executables>`).
+ * Readers ask a dialect instead of caring which one they read.
+ */
+import type { XmlElement } from '../xml/index.ts';
+import { attrLocal, elementNamed, elementsNamed, ownText } from './dom.ts';
+
+/** How one dialect stores properties and collections. */
+export interface Dialect {
+  /** True for formats 2 and 3. */
+  readonly legacy: boolean;
+  /** A property by name: attribute `DTS:Name` or `<DTS:Property DTS:Name="Name">` child. */
+  prop(el: XmlElement, name: string): string | undefined;
+  /** Every property of an element by name (attributes and `<DTS:Property>` children; nested property bags skipped). */
+  props(el: XmlElement): Record<string, string>;
+  /** The items of a collection: children of `<DTS:{wrapper}>` (2012+) or bare `<DTS:{item}>` children (2005/2008). */
+  items(el: XmlElement, wrapper: string, item: string): XmlElement[];
+}
+
+function propertyChild(el: XmlElement, name: string): XmlElement | undefined {
+  for (const c of el.children) {
+    if (c.type === 'element' && c.localName === 'Property' && attrLocal(c, 'Name') === name) return c;
+  }
+  return undefined;
+}
+
+function collect(el: XmlElement, attrsFirst: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  const fromAttrs = (): void => {
+    for (const a of el.attributes) {
+      if (a.name.startsWith('xmlns')) continue;
+      const colon = a.name.indexOf(':');
+      const local = colon < 0 ? a.name : a.name.slice(colon + 1);
+      if (!(local in out)) out[local] = a.value;
+    }
+  };
+  if (attrsFirst) fromAttrs();
+  for (const c of elementsNamed(el, 'Property')) {
+    const name = attrLocal(c, 'Name');
+    if (name === undefined || name in out) continue;
+    if (c.children.some((k) => k.type === 'element')) continue;
+    out[name] = ownText(c);
+  }
+  if (!attrsFirst) fromAttrs();
+  return out;
+}
+
+/** Formats 2 and 3. */
+export const LEGACY: Dialect = {
+  legacy: true,
+  prop(el, name) {
+    const p = propertyChild(el, name);
+    return p ? ownText(p) : attrLocal(el, name);
+  },
+  props: (el) => collect(el, false),
+  items: (el, _wrapper, item) => elementsNamed(el, item),
+};
+
+/** Formats 6 and 8. */
+export const MODERN: Dialect = {
+  legacy: false,
+  prop(el, name) {
+    const a = attrLocal(el, name);
+    if (a !== undefined) return a;
+    const p = propertyChild(el, name);
+    return p ? ownText(p) : undefined;
+  },
+  props: (el) => collect(el, true),
+  items(el, wrapper, item) {
+    const w = elementNamed(el, wrapper);
+    return w ? elementsNamed(w, item) : [];
+  },
+};
+
+/** The dialect of a package format. */
+export function dialectOf(format: number): Dialect {
+  return format <= 3 ? LEGACY : MODERN;
+}
+
+/** Reads a Boolean in either spelling (`True`/`False`, `-1`/`0`, `1`, `true`). */
+export function parseBool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  const v = value.trim().toLowerCase();
+  if (v === 'true' || v === '-1' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  return fallback;
+}
+
+/** Reads an integer, or the fallback when absent or not a number. */
+export function parseIntOr(value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value.trim());
+  return Number.isFinite(n) ? Math.trunc(n) : fallback;
+}

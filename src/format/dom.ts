@@ -1,0 +1,58 @@
+/** @module Small read helpers over the lossless XML tree for .dtsx files: DTS-namespace element look-ups by local name. */
+import type { XmlElement, XmlNode } from '../xml/index.ts';
+
+/** The namespace of `DTS:` elements and attributes. */
+export const DTS_NS = 'www.microsoft.com/SqlServer/Dts';
+
+/** Child elements with this local name (any prefix), in order. */
+export function elementsNamed(el: XmlElement, localName: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const c of el.children) if (c.type === 'element' && c.localName === localName) out.push(c);
+  return out;
+}
+
+/** The first child element with this local name. */
+export function elementNamed(el: XmlElement, localName: string): XmlElement | undefined {
+  for (const c of el.children) if (c.type === 'element' && c.localName === localName) return c;
+  return undefined;
+}
+
+/** All child elements. */
+export function elementChildren(el: XmlElement): XmlElement[] {
+  return el.children.filter((c): c is XmlElement => c.type === 'element');
+}
+
+/** An attribute's value by its local name (prefix ignored), e.g. `ObjectName` finds `DTS:ObjectName`. */
+export function attrLocal(el: XmlElement, localName: string): string | undefined {
+  for (const a of el.attributes) {
+    const colon = a.name.indexOf(':');
+    const local = colon < 0 ? a.name : a.name.slice(colon + 1);
+    if (local === localName && !a.name.startsWith('xmlns')) return a.value;
+  }
+  return undefined;
+}
+
+/** The concatenated text and CDATA of an element (not of its descendants). */
+export function ownText(el: XmlElement): string {
+  let s = '';
+  for (const c of el.children) if (c.type === 'text' || c.type === 'cdata') s += c.value;
+  return s;
+}
+
+/** The concatenated text of an element and its descendants. */
+export function deepText(node: XmlNode): string {
+  if (node.type === 'text' || node.type === 'cdata') return node.value;
+  if (node.type !== 'element') return '';
+  let s = '';
+  for (const c of node.children) s += deepText(c);
+  return s;
+}
+
+/** Every descendant element (document order), the element itself excluded. */
+export function* descendants(el: XmlElement): Generator<XmlElement> {
+  for (const c of el.children) {
+    if (c.type !== 'element') continue;
+    yield c;
+    yield* descendants(c);
+  }
+}

@@ -1,0 +1,182 @@
+/** @module Reading the executable tree: containers, tasks, event handlers, precedence constraints and logging options. */
+import type { XmlElement } from '../../xml/index.ts';
+import type {
+  Container, EventHandler, Executable, ExecutableBase, ExecutableKind, LoggingOptions, PrecedenceConstraint, Task,
+} from '../../package/index.ts';
+import { canonicalClassId } from '../../versions/index.ts';
+import { parseBool, parseIntOr } from '../dialect.ts';
+import { attrLocal, elementChildren, elementNamed } from '../dom.ts';
+import { addProblem, readPropertyExpressions, type ReadContext } from './context.ts';
+import { readVariables } from './read-variables.ts';
+import { readEnumerator, readTaskSettings, readVariableMappings } from './read-task-settings.ts';
+import { readDataFlow } from './read-data-flow.ts';
+
+const KIND_BY_CLASS: Record<string, ExecutableKind> = {
+  'Microsoft.Package': 'Package',
+  'STOCK:SEQUENCE': 'Sequence',
+  'STOCK:FORLOOP': 'ForLoop',
+  'STOCK:FOREACHLOOP': 'ForeachLoop',
+  'Microsoft.ExecuteSQLTask': 'ExecuteSQL',
+  'Microsoft.FileSystemTask': 'FileSystem',
+  'Microsoft.ExecuteProcess': 'ExecuteProcess',
+  'Microsoft.ExecutePackageTask': 'ExecutePackage',
+  'Microsoft.ExpressionTask': 'Expression',
+  'Microsoft.SendMailTask': 'SendMail',
+  'Microsoft.BulkInsertTask': 'BulkInsert',
+  'Microsoft.FtpTask': 'FTP',
+  'Microsoft.Pipeline': 'Pipeline',
+  'Microsoft.ScriptTask': 'Script',
+};
+
+/** The executable kind of a canonical class ID. */
+export function kindOfClass(classId: string): ExecutableKind {
+  return KIND_BY_CLASS[classId] ?? 'Task';
+}
+
+function readLogging(el: XmlElement, ctx: ReadContext): LoggingOptions | undefined {
+  const lo = elementNamed(el, 'LoggingOptions');
+  if (!lo) return undefined;
+  const d = ctx.dialect;
+  return {
+    loggingMode: parseIntOr(d.prop(lo, 'LoggingMode'), 0),
+    filterKind: parseIntOr(d.prop(lo, 'FilterKind'), 1),
+    eventFilter: d.prop(lo, 'EventFilter') ?? '',
+    selectedLogProviders: d.items(lo, 'SelectedLogProviders', 'SelectedLogProvider').map((s) => attrLocal(s, 'InstanceID') ?? ''),
+    element: lo,
+  };
+}
+
+function base(el: XmlElement, kind: ExecutableKind, refId: string, ctx: ReadContext): ExecutableBase {
+  const d = ctx.dialect;
+  const props = d.props(el);
+  const executableType = attrLocal(el, 'ExecutableType') ?? props['ExecutableType'] ?? '';
+  const creationName = props['CreationName'] ?? executableType;
+  const b = (n: string, f: boolean): boolean => parseBool(props[n], f);
+  const i = (n: string, f: number): number => parseIntOr(props[n], f);
+  return {
+    kind,
+    refId,
+    dtsId: props['DTSID'] ?? '',
+    name: props['ObjectName'] ?? '',
+    description: props['Description'] ?? '',
+    creationName,
+    executableType,
+    classId: canonicalClassId(executableType || creationName, 'executable'),
+    disabled: b('Disabled', false),
+    delayValidation: b('DelayValidation', false),
+    disableEventHandlers: b('DisableEventHandlers', false),
+    failPackageOnFailure: b('FailPackageOnFailure', false),
+    failParentOnFailure: b('FailParentOnFailure', false),
+    maxErrorCount: i('MaxErrorCount', 1),
+    forceExecutionResult: i('ForceExecutionResult', -1),
+    forceExecutionValue: b('ForceExecValue', false),
+    transactionOption: i('TransactionOption', 1),
+    isolationLevel: i('ISOLevel', 1048576),
+    localeId: i('LocaleID', -1),
+    properties: props,
+    propertyExpressions: readPropertyExpressions(el),
+    variables: readVariables(el, refId, ctx),
+    loggingOptions: readLogging(el, ctx),
+    eventHandlers: [],
+    element: el,
+  };
+}
+
+function readConstraints(el: XmlElement, containerRefId: string, byDtsId: Map<string, string>, ctx: ReadContext): PrecedenceConstraint[] {
+  const d = ctx.dialect;
+  return d.items(el, 'PrecedenceConstraints', 'PrecedenceConstraint').map((pc) => {
+    const name = d.prop(pc, 'ObjectName') ?? '';
+    const refId = d.prop(pc, 'refId') ?? `${containerRefId}.PrecedenceConstraints[${name}]`;
+    let from = attrLocal(pc, 'From');
+    let to = attrLocal(pc, 'To');
+    if (d.legacy) {
+      for (const ex of elementChildren(pc).filter((c) => c.localName === 'Executable')) {
+        const idref = (attrLocal(ex, 'IDREF') ?? '').toUpperCase();
+        const target = byDtsId.get(idref);
+        if (target === undefined) addProblem(ctx, ex, refId, `refers to executable ${attrLocal(ex, 'IDREF') ?? '(none)'}, which the container does not have`);
+        if (parseBool(attrLocal(ex, 'IsFrom'), false)) from = target ?? attrLocal(ex, 'IDREF');
+        else to = target ?? attrLocal(ex, 'IDREF');
+      }
+    } else {
+      const known = new Set(byDtsId.values());
+      for (const [end, value] of [['From', from], ['To', to]] as const) {
+        if (value !== undefined && !known.has(value)) addProblem(ctx, pc, refId, `${end} refers to "${value}", which the container does not have`);
+      }
+    }
+    if (from === undefined || to === undefined) addProblem(ctx, pc, refId, 'has no executable to start from or to lead to');
+    return {
+      refId,
+      dtsId: d.prop(pc, 'DTSID') ?? '',
+      name,
+      from: from ?? '',
+      to: to ?? '',
+      value: parseIntOr(d.prop(pc, 'Value'), 0),
+      evalOp: parseIntOr(d.prop(pc, 'EvalOp'), 2),
+      expression: d.prop(pc, 'Expression') ?? '',
+      logicalAnd: parseBool(d.prop(pc, 'LogicalAnd'), d.legacy),
+      element: pc,
+    };
+  });
+}
+
+function readEventHandlers(el: XmlElement, ownerRefId: string, ctx: ReadContext): EventHandler[] {
+  const d = ctx.dialect;
+  return d.items(el, 'EventHandlers', 'EventHandler').map((h) => {
+    const eventName = d.prop(h, 'EventName') ?? d.prop(h, 'CreationName') ?? '';
+    const refId = d.prop(h, 'refId') ?? `${ownerRefId}.EventHandlers[${eventName}]`;
+    const handler = { ...base(h, 'EventHandler', refId, ctx), eventName, executables: [], precedenceConstraints: [] } as EventHandler;
+    fillContainer(handler, h, ctx);
+    return handler;
+  });
+}
+
+/** Reads a container's children and the constraints between them. */
+function fillContainer(container: Container, el: XmlElement, ctx: ReadContext): void {
+  const byDtsId = new Map<string, string>();
+  for (const child of ctx.dialect.items(el, 'Executables', 'Executable')) {
+    const exe = readExecutable(child, container.refId, ctx);
+    container.executables.push(exe);
+    byDtsId.set(exe.dtsId.toUpperCase(), exe.refId);
+  }
+  container.precedenceConstraints = readConstraints(el, container.refId, byDtsId, ctx);
+  container.eventHandlers = readEventHandlers(el, container.refId, ctx);
+}
+
+/** Reads one executable element (and everything under it). `parentRefId` is undefined for the package itself. */
+export function readExecutable(el: XmlElement, parentRefId: string | undefined, ctx: ReadContext): Executable {
+  const d = ctx.dialect;
+  const executableType = attrLocal(el, 'ExecutableType') ?? d.prop(el, 'CreationName') ?? '';
+  const classId = canonicalClassId(executableType, 'executable');
+  const name = d.prop(el, 'ObjectName') ?? '';
+  const refId = parentRefId === undefined ? 'Package' : d.prop(el, 'refId') ?? `${parentRefId}\\${name}`;
+  let kind = kindOfClass(classId);
+  if (kind === 'Package' && parentRefId !== undefined) kind = 'Task';
+  if (executableType === '') addProblem(ctx, el, refId, 'has no executable type (DTS:ExecutableType)');
+  const common = base(el, kind, refId, ctx);
+
+  if (kind === 'Package' || kind === 'Sequence' || kind === 'ForLoop' || kind === 'ForeachLoop') {
+    const container = { ...common, executables: [], precedenceConstraints: [] } as unknown as Container & Record<string, unknown>;
+    if (kind === 'ForLoop') {
+      container.initExpression = d.prop(el, 'InitExpression') ?? '';
+      container.evalExpression = d.prop(el, 'EvalExpression') ?? '';
+      container.assignExpression = d.prop(el, 'AssignExpression') ?? '';
+      container.maxConcurrent = parseIntOr(d.prop(el, 'MaxConcurrent'), -1);
+    } else if (kind === 'ForeachLoop') {
+      container.enumerator = readEnumerator(el, ctx);
+      container.variableMappings = readVariableMappings(el, ctx);
+      container.maxConcurrent = parseIntOr(d.prop(el, 'MaxConcurrent'), -1);
+    }
+    fillContainer(container, el, ctx);
+    return container as unknown as Executable;
+  }
+
+  const objectData = elementNamed(el, 'ObjectData');
+  const payload = objectData ? elementChildren(objectData)[0] : undefined;
+  const task = { ...common, settings: readTaskSettings(kind, payload), objectData: payload } as Task;
+  if (kind === 'Pipeline') {
+    if (payload && payload.localName === 'pipeline') task.dataFlow = readDataFlow(payload, refId, ctx);
+    else addProblem(ctx, el, refId, 'is a Data Flow task without a <pipeline> element');
+  }
+  task.eventHandlers = readEventHandlers(el, refId, ctx);
+  return task;
+}

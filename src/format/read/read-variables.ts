@@ -1,0 +1,62 @@
+/** @module Reading variables and package parameters. */
+import type { XmlElement } from '../../xml/index.ts';
+import type { Parameter, Variable } from '../../package/index.ts';
+import { parseBool, parseIntOr } from '../dialect.ts';
+import { attrLocal, elementNamed, ownText } from '../dom.ts';
+import type { ReadContext } from './context.ts';
+
+function isEncrypted(el: XmlElement | undefined): boolean {
+  if (!el) return false;
+  return parseBool(attrLocal(el, 'Encrypted'), false);
+}
+
+/** The variables of an executable. */
+export function readVariables(el: XmlElement, ownerRefId: string, ctx: ReadContext): Variable[] {
+  const d = ctx.dialect;
+  return d.items(el, 'Variables', 'Variable').map((v) => {
+    const namespace = d.prop(v, 'Namespace') ?? 'User';
+    const name = d.prop(v, 'ObjectName') ?? '';
+    const valueEl = elementNamed(v, 'VariableValue');
+    const encrypted = isEncrypted(valueEl);
+    const dataType = parseIntOr(valueEl ? attrLocal(valueEl, 'DataType') : undefined, 8);
+    if (encrypted) ctx.warnings.push(`The value of variable ${namespace}::${name} is encrypted; it is treated as missing.`);
+    return {
+      refId: d.prop(v, 'refId') ?? `${ownerRefId}.Variables[${namespace}::${name}]`,
+      dtsId: d.prop(v, 'DTSID') ?? '',
+      namespace,
+      name,
+      description: d.prop(v, 'Description') ?? '',
+      dataType,
+      value: valueEl && !encrypted ? ownText(valueEl) : undefined,
+      expression: d.prop(v, 'Expression') ?? '',
+      evaluateAsExpression: parseBool(d.prop(v, 'EvaluateAsExpression'), false),
+      readOnly: parseBool(d.prop(v, 'ReadOnly'), false),
+      raiseChangedEvent: parseBool(d.prop(v, 'RaiseChangedEvent'), false),
+      sensitive: encrypted || parseBool(valueEl ? attrLocal(valueEl, 'Sensitive') : undefined, false),
+      includeInDebugDump: d.prop(v, 'IncludeInDebugDump'),
+      element: v,
+    };
+  });
+}
+
+/** The package parameters (2012+). */
+export function readParameters(root: XmlElement, ctx: ReadContext): Parameter[] {
+  const d = ctx.dialect;
+  return d.items(root, 'PackageParameters', 'PackageParameter').map((p) => {
+    const name = d.prop(p, 'ObjectName') ?? '';
+    const valueEl = [...p.children].find((c): c is XmlElement => c.type === 'element' && c.localName === 'Property' && attrLocal(c, 'Name') === 'ParameterValue');
+    const encrypted = isEncrypted(valueEl);
+    if (encrypted) ctx.warnings.push(`The value of parameter $Package::${name} is encrypted; it is treated as missing.`);
+    return {
+      refId: d.prop(p, 'refId') ?? `Package.PackageParameters[${name}]`,
+      dtsId: d.prop(p, 'DTSID') ?? '',
+      name,
+      description: d.prop(p, 'Description') ?? '',
+      dataType: parseIntOr(attrLocal(p, 'DataType'), 8),
+      value: valueEl && !encrypted ? ownText(valueEl) : undefined,
+      required: parseBool(d.prop(p, 'Required'), false),
+      sensitive: parseBool(d.prop(p, 'Sensitive'), false),
+      element: p,
+    };
+  });
+}

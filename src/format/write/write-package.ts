@@ -1,0 +1,32 @@
+/** @module `writePackage`: the model → .dtsx bytes, in the package's own format (its XML, with edits) or a newer one (the permanent upgrade). */
+import { serializeXml } from '../../xml/index.ts';
+import { SsisError } from '../../errors.ts';
+import type { Package, WritableFormat } from '../../package/index.ts';
+import { upgradeDocument } from './upgrade-document.ts';
+
+/** Options of {@link writePackage}. */
+export interface WriteOptions {
+  /** The format to write: 3 (2008), 6 (2012) or 8 (2014). Default: the package's own format as read. */
+  format?: WritableFormat;
+}
+
+/**
+ * Writes a package. In its own format (2005's included) the package's XML is written back (byte-identical when unchanged);
+ * in a newer format the XML is upgraded (the permanent upgrade). An older format is refused.
+ */
+export function writePackage(pkg: Package, opts: WriteOptions = {}): Uint8Array {
+  const target: number = opts.format ?? pkg.sourceFormat;
+  if (target === pkg.sourceFormat) return serializeXml(pkg.xml);
+  if (target !== 3 && target !== 6 && target !== 8) {
+    throw new SsisError('0xC0016020', 'DTS_E_PACKAGEMIGRATIONFAILED', `OpenDTS writes packages in formats 3 (2008), 6 (2012) and 8 (2014), not ${target}.`);
+  }
+  if (target < pkg.sourceFormat) {
+    throw new SsisError(
+      '0xC0016020',
+      'DTS_E_PACKAGEMIGRATIONFAILED',
+      `The package "${pkg.name}" is of format ${pkg.sourceFormat}; it cannot be written in the older format ${target}: packages are only upgraded, never downgraded.`,
+      { location: { file: pkg.fileName } },
+    );
+  }
+  return serializeXml(upgradeDocument(pkg, target));
+}
