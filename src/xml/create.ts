@@ -1,7 +1,7 @@
 /** @module Creating nodes and documents in code. */
 import { DocumentNode, emptySource } from './document.ts';
-import { AttributeNode, CDataNode, CommentNode, ElementNode, TextNode } from './nodes.ts';
-import type { XmlCData, XmlComment, XmlDocument, XmlElement, XmlText } from './types.ts';
+import { AttributeNode, CDataNode, CommentNode, DocTypeNode, ElementNode, PiNode, TextNode } from './nodes.ts';
+import type { XmlCData, XmlComment, XmlDocument, XmlElement, XmlNode, XmlText } from './types.ts';
 
 /** A new element (not yet in the tree) with the given attributes in order. */
 export function createElement(_doc: XmlDocument | null, name: string, attrs: Record<string, string> = {}): XmlElement {
@@ -49,7 +49,7 @@ export function createDocument(root: XmlElement | string, opts: CreateDocumentOp
   const lineEnding = opts.lineEnding ?? '\r\n';
   return new DocumentNode({
     root: rootEl,
-    prolog: declaration ? [new TextNode(lineEnding)] : [],
+    prolog: declaration ? [new TextNode('\n')] : [],
     epilog: [],
     declaration,
     encoding: opts.encoding ?? 'utf-8',
@@ -57,4 +57,33 @@ export function createDocument(root: XmlElement | string, opts: CreateDocumentOp
     lineEnding,
     source: emptySource,
   });
+}
+
+/** A copy of `node` (and, for an element, its whole subtree) as newly created nodes: written fresh, not from source text. */
+export function cloneNode<T extends XmlNode>(node: T): T {
+  return cloneAny(node) as T;
+}
+
+function cloneAny(node: XmlNode): XmlNode {
+  switch (node.type) {
+    case 'element': {
+      const el = new ElementNode(node.name, node.attributes.map((a) => new AttributeNode(a.name, a.value)), 0, 0);
+      for (const c of node.children) {
+        const copy = cloneAny(c);
+        copy.parent = el;
+        el.children.push(copy);
+      }
+      return el;
+    }
+    case 'text':
+      return new TextNode(node.value);
+    case 'cdata':
+      return new CDataNode(node.value);
+    case 'comment':
+      return new CommentNode(node.value);
+    case 'pi':
+      return new PiNode(node.target, node.data);
+    case 'doctype':
+      return new DocTypeNode(node.raw);
+  }
 }

@@ -15,7 +15,7 @@ export { parseXml } from './parser.ts';
 export { serializeXml, serializeXmlToString, outerXml } from './serializer.ts';
 export { attr, attrNode, childElements, descendants, firstChild, hasName, parseClarkName, textOf } from './query.ts';
 export { appendChild, insertBefore, markDirty, removeAttr, removeChild, setAttr, setText } from './edit.ts';
-export { createCData, createComment, createDocument, createElement, createText } from './create.ts';
+export { cloneNode, createCData, createComment, createDocument, createElement, createText } from './create.ts';
 export type { CreateDocumentOptions } from './create.ts';
 export { lookupNamespace, XML_NAMESPACE, XMLNS_NAMESPACE } from './nodes.ts';
 export { escapeAttribute, escapeText } from './escape.ts';

@@ -73,7 +73,19 @@ function startTagUnchanged(el: ElementNode): boolean {
   return true;
 }
 
-function writeAttribute(a: XmlAttribute, out: Output): void {
+/** The whitespace before the last parsed attribute of `el` (how SSIS separates attributes there), or one space. */
+function attributeSeparator(el: XmlElement, out: Output): void {
+  for (let i = el.attributes.length - 1; i >= 0; i--) {
+    const a = el.attributes[i];
+    if (a instanceof AttributeNode && a.srcName !== null && a.srcOwner === el) {
+      out.slice(a.srcText, a.srcWs, a.srcStart);
+      return;
+    }
+  }
+  out.text(' ');
+}
+
+function writeAttribute(el: XmlElement, a: XmlAttribute, out: Output): void {
   if (a instanceof AttributeNode && a.srcName !== null) {
     out.slice(a.srcText, a.srcWs, a.srcStart);
     if (a.name === a.srcName && a.value === a.srcValue) {
@@ -84,13 +96,14 @@ function writeAttribute(a: XmlAttribute, out: Output): void {
     out.text(`${a.name}=${q}${escapeAttribute(a.value, q)}${q}`);
     return;
   }
-  out.text(` ${a.name}="${escapeAttribute(a.value)}"`);
+  attributeSeparator(el, out);
+  out.text(`${a.name}="${escapeAttribute(a.value)}"`);
 }
 
 function writeStartTag(el: XmlElement, out: Output, close: '>' | '/>'): void {
-  const parsed = el instanceof ElementNode && el.srcName !== null ? el : null;
+  const parsed = isParsed(el) ? el : null;
   out.text(`<${el.name}`);
-  for (const a of el.attributes) writeAttribute(a, out);
+  for (const a of el.attributes) writeAttribute(el, a, out);
   if (parsed) {
     // Keep the whitespace before '>' or '/>'; drop it when a self-closing tag gains content.
     if (close === '/>' || !parsed.srcSelfClosing) out.slice(parsed.srcText, parsed.srcTail, parsed.srcTagEnd - (parsed.srcSelfClosing ? 2 : 1));
@@ -100,18 +113,48 @@ function writeStartTag(el: XmlElement, out: Output, close: '>' | '/>'): void {
   }
 }
 
-function writeElement(el: XmlElement, out: Output): void {
-  const parsed = el instanceof ElementNode && el.srcName !== null ? el : null;
+function isParsed(el: XmlElement): el is ElementNode {
+  return el instanceof ElementNode && el.srcName !== null;
+}
+
+/** Writes the start tag of `el`; returns false when the element is complete (written self-closing). */
+function openElement(el: XmlElement, out: Output): boolean {
+  const parsed = isParsed(el) ? el : null;
   const empty = el.children.length === 0;
-  if (parsed && startTagUnchanged(parsed) && (!parsed.srcSelfClosing || empty)) {
-    out.slice(parsed.srcText, parsed.srcStart, parsed.srcTagEnd);
-  } else {
-    writeStartTag(el, out, empty && (parsed === null || parsed.srcSelfClosing) ? '/>' : '>');
-  }
-  if (empty && (parsed === null || parsed.srcSelfClosing)) return;
-  for (const child of el.children) writeNode(child, out);
-  if (parsed && !parsed.srcSelfClosing && el.name === parsed.srcName) out.slice(parsed.srcText, parsed.srcCloseStart, parsed.srcEnd);
+  const selfClosing = empty && (parsed === null || parsed.srcSelfClosing);
+  if (parsed && startTagUnchanged(parsed) && (!parsed.srcSelfClosing || empty)) out.slice(parsed.srcText, parsed.srcStart, parsed.srcTagEnd);
+  else writeStartTag(el, out, selfClosing ? '/>' : '>');
+  return !selfClosing;
+}
+
+function closeElement(el: XmlElement, out: Output): void {
+  if (isParsed(el) && !el.srcSelfClosing && el.name === el.srcName) out.slice(el.srcText, el.srcCloseStart, el.srcEnd);
   else out.text(`</${el.name}>`);
+}
+
+/** Writes an element and its subtree iteratively (deep documents cannot overflow the stack). */
+function writeElement(root: XmlElement, out: Output): void {
+  if (!openElement(root, out)) return;
+  const elements: XmlElement[] = [root];
+  const positions: number[] = [0];
+  while (elements.length > 0) {
+    const top = elements.length - 1;
+    const el = elements[top];
+    const i = positions[top];
+    if (i >= el.children.length) {
+      closeElement(el, out);
+      elements.pop();
+      positions.pop();
+      continue;
+    }
+    positions[top] = i + 1;
+    const child = el.children[i];
+    if (child.type !== 'element') writeNode(child, out);
+    else if (openElement(child, out)) {
+      elements.push(child);
+      positions.push(0);
+    }
+  }
 }
 
 function writeNode(node: XmlNode, out: Output): void {
