@@ -26,7 +26,7 @@ export function installRoot(root: string, opts: { node?: string; packageRoot?: s
     for (const dir of [inst.binn, inst.packages, inst.settingsDir, inst.dataDir]) fs.mkdirSync(dir, { recursive: true });
     for (const tool of LAUNCHED_TOOLS) {
       const file = path.join(inst.binn, tool);
-      fs.writeFileSync(file, launcherScript(tool, inst.year, { node: opts.node, root: opts.packageRoot }), { mode: 0o755 });
+      fs.writeFileSync(file, launcherScript(tool, inst.year, { node: opts.node, root: opts.packageRoot, home: inst.root }), { mode: 0o755 });
       fs.chmodSync(file, 0o755);
       written.push(file);
     }

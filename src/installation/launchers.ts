@@ -15,8 +15,11 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The text of the launcher of `tool` pinned to `year`: it execs `bin/<tool>.js` with `OPENDTS_PINNED_VERSION`. */
-export function launcherScript(tool: (typeof LAUNCHED_TOOLS)[number], year: ToolYear, opts: { node?: string; root?: string } = {}): string {
+/**
+ * The text of the launcher of `tool` pinned to `year`: it execs `bin/<tool>.js` with
+ * `OPENDTS_PINNED_VERSION`, and `OPENDTS_HOME` set to the installation root it belongs to.
+ */
+export function launcherScript(tool: (typeof LAUNCHED_TOOLS)[number], year: ToolYear, opts: { node?: string; root?: string; home?: string } = {}): string {
   const node = opts.node ?? process.execPath;
   const script = path.join(opts.root ?? packageRoot(), 'bin', `${tool}.js`);
   return [
@@ -24,6 +27,7 @@ export function launcherScript(tool: (typeof LAUNCHED_TOOLS)[number], year: Tool
     `# OpenDTS ${tool}, pinned to SQL Server ${year}. Written by "opendts install"; re-running it rewrites this file.`,
     `OPENDTS_PINNED_VERSION=${year}`,
     'export OPENDTS_PINNED_VERSION',
+    ...(opts.home ? [`OPENDTS_HOME=${shellQuote(opts.home)}`, 'export OPENDTS_HOME'] : []),
     `exec ${shellQuote(node)} ${shellQuote(script)} "$@"`,
     '',
   ].join('\n');

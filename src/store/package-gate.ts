@@ -3,27 +3,11 @@
  * version, and a package of an older format is upgraded permanently into the destination's format
  * (through `format/`'s `readPackage`/`writePackage`). Packages of a newer format are refused.
  */
-import fs from 'node:fs';
 import { SsisError } from '../errors.ts';
-import type { Package } from '../package/index.ts';
-import { assertRunnable } from '../package/index.ts';
+import { readPackage, writePackage } from '../format/index.ts';
+import { assertRunnable, type Package } from '../package/index.ts';
 import { canLoadFormat, versionOfFormat, versionOfYear, type ToolYear } from '../versions/index.ts';
 import { readPackageHeader, type PackageHeader } from './package-header.ts';
-
-/** The contract of `src/format/index.ts` this gate uses. */
-interface FormatApi {
-  readPackage(input: Uint8Array, opts?: { fileName?: string; tool?: ToolYear; password?: string }): Package;
-  writePackage(pkg: Package, opts?: { format?: 3 | 6 | 8 }): Uint8Array;
-}
-
-const FORMAT_MODULE = new URL('../format/index.ts', import.meta.url);
-let formatApi: Promise<FormatApi | undefined> | undefined;
-
-/** The package readers and writers, once `src/format` provides them (loaded on first use). */
-function loadFormatApi(): Promise<FormatApi | undefined> {
-  formatApi ??= fs.existsSync(FORMAT_MODULE) ? (import(FORMAT_MODULE.href) as Promise<FormatApi>) : Promise.resolve(undefined);
-  return formatApi;
-}
 
 /** A package ready to be stored: its bytes in the destination's format, and the header msdb keeps. */
 export interface GatedPackage {
@@ -54,10 +38,6 @@ function newerFormatError(format: number, year: ToolYear, fileName: string | und
   );
 }
 
-function notSupported(what: string): SsisError {
-  return new SsisError('0xC0010014', 'DTS_E_GENERICERROR', `${what} is not supported yet by OpenDTS (the package readers and writers of src/format are not available).`);
-}
-
 function headerOf(pkg: Package, bytes: Uint8Array, format: number, fileName: string | undefined): PackageHeader {
   if (!isEncryptedWhole(bytes)) return readPackageHeader(bytes, fileName);
   return {
@@ -85,22 +65,14 @@ export async function gatePackage(
   opts: { year: ToolYear; fileName?: string; password?: string; /** false: only the load check, the bytes stay as they are. */ upgrade?: boolean },
 ): Promise<GatedPackage> {
   const target = versionOfYear(opts.year);
-  const api = await loadFormatApi();
-  const encrypted = isEncryptedWhole(input);
-  if (!encrypted) {
+  if (!isEncryptedWhole(input)) {
     const sniffed = readPackageHeader(input, opts.fileName);
     if (!canLoadFormat(target, sniffed.formatVersion)) throw newerFormatError(sniffed.formatVersion, opts.year, opts.fileName);
-    if (!api) {
-      if (opts.upgrade !== false && sniffed.formatVersion !== target.packageFormat) throw notSupported(`Upgrading a package of format ${sniffed.formatVersion} to format ${target.packageFormat}`);
-      return { bytes: input, header: sniffed, original: input };
-    }
-  } else if (!api) {
-    throw notSupported('Loading a package encrypted whole');
   }
-  const pkg = api!.readPackage(input, { fileName: opts.fileName, tool: opts.year, ...(opts.password !== undefined ? { password: opts.password } : {}) });
+  const pkg = readPackage(input, { fileName: opts.fileName, tool: opts.year, ...(opts.password !== undefined ? { password: opts.password } : {}) });
   if (pkg.sourceFormat > target.packageFormat) throw newerFormatError(pkg.sourceFormat, opts.year, opts.fileName);
   if (pkg.sourceFormat === target.packageFormat || opts.upgrade === false) return { bytes: input, header: headerOf(pkg, input, pkg.sourceFormat, opts.fileName), original: input };
   assertRunnable(pkg);
-  const bytes = api!.writePackage(pkg, { format: target.packageFormat as 3 | 6 | 8 });
+  const bytes = writePackage(pkg, { format: target.packageFormat as 3 | 6 | 8 });
   return { bytes, header: headerOf(pkg, bytes, target.packageFormat, opts.fileName), upgradedFrom: pkg.sourceFormat, original: input };
 }
