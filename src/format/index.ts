@@ -4,3 +4,4 @@ export { INVALID_VERSION_MESSAGE, refuseNewerFormat } from './read/version-rules
 export { writePackage, type WriteOptions } from './write/write-package.ts';
 export { lineageRefsToRefIds } from './lineage-text.ts';
 export { decodeXmlEscapes, encodeXmlEscapes } from './xml-escapes.ts';
+export { readPackageFile, errorLines } from './read-file.ts';

@@ -12,3 +12,4 @@ export * from './logging.ts';
 export * from './data-flow.ts';
 export * from './problems.ts';
 export * from './walk.ts';
+export * from './summary.ts';

@@ -1,9 +1,28 @@
-/** @module The permanent upgrade of a package's XML to a newer format. */
-import type { XmlDocument } from '../../xml/index.ts';
-import { SsisError } from '../../errors.ts';
+/** @module The permanent upgrade of a package's XML to a newer format: 2005/2008 → 2012 reshaping, then class-ID respelling. */
+import { parseXml, serializeXml, type XmlDocument } from '../../xml/index.ts';
 import type { Package, WritableFormat } from '../../package/index.ts';
+import { assertRunnable } from '../../package/index.ts';
+import { versionOfFormat } from '../../versions/index.ts';
+import { liftPackage } from '../read/read-package.ts';
+import { dialectOf } from '../dialect.ts';
+import { legacyToModern } from './legacy-to-modern.ts';
+import { respellClassIds } from './respell.ts';
 
-/** A new XML document holding the package in format `target` (newer than its own). */
+/**
+ * A new XML document holding the package in format `target` (newer than its own). A package whose upgrade
+ * met problems is refused with DTS_E_PACKAGEMIGRATIONFAILED listing them.
+ */
 export function upgradeDocument(pkg: Package, target: WritableFormat): XmlDocument {
-  throw new SsisError('0xC0016020', 'DTS_E_PACKAGEMIGRATIONFAILED', `Upgrading a package from format ${pkg.sourceFormat} to ${target} is not supported yet by OpenDTS.`);
+  assertRunnable(pkg);
+  const copy = parseXml(serializeXml(pkg.xml), pkg.fileName);
+  const lifted = liftPackage(copy, pkg.sourceFormat, 2014, pkg.fileName);
+  const targetModern = versionOfFormat(target)?.features.refIdSerialization ?? false;
+  if (dialectOf(pkg.sourceFormat).legacy && targetModern) {
+    legacyToModern(lifted);
+    const reshaped = liftPackage(parseXml(serializeXml(copy), pkg.fileName), 6, 2014, pkg.fileName);
+    respellClassIds(reshaped, dialectOf(6), target);
+    return reshaped.xml;
+  }
+  respellClassIds(lifted, dialectOf(pkg.sourceFormat), target);
+  return copy;
 }
