@@ -1,4 +1,5 @@
 /** @module Native type names as databases print them (`NUMERIC(10,2)`, `varchar(50)`, `int unsigned`), split into base name and arguments. */
+import type { DataTypeName } from './data-type-name.ts';
 
 /** A native type: upper-case base name, numeric arguments, and whether it said UNSIGNED. */
 export interface NativeType {
@@ -19,4 +20,12 @@ export function parseNativeType(text: string): NativeType {
   const args = argText === '' ? [] : argText.split(',').map((a) => Number.parseInt(a.trim(), 10)).filter((n) => Number.isFinite(n));
   const unsigned = /\bUNSIGNED\b/.test(head) || /\bUNSIGNED\b/.test(tail);
   return { base: head.replace(/\s+UNSIGNED\b.*$/, '').replace(/\s+ZEROFILL$/, ''), args, unsigned, max: /^max$/i.test(argText) };
+}
+
+/** A DT_* type with its length, precision and scale, as a driver maps a native type. */
+export interface MappedType {
+  readonly dataType: DataTypeName;
+  readonly length?: number;
+  readonly precision?: number;
+  readonly scale?: number;
 }

@@ -6,7 +6,8 @@ import { bindStatement, checkAllBound, type BindCursor, type PlaceholderStyle } 
 import { splitStatements } from '../sql-text.ts';
 import { plainValue, readRows, readerFor, type ValueReader } from '../values.ts';
 import { runBulkLoad, loadColumns, projectRows, bulkTarget, type BulkWriter } from '../bulk-load.ts';
-import { mapSqliteType, typeOfValue, type MappedType } from './types.ts';
+import { mapSqliteType, typeOfValue } from './types.ts';
+import type { MappedType } from '../type-names.ts';
 import { quoteSqliteName, sqliteFile } from './config.ts';
 
 const NAME = 'SQLite';

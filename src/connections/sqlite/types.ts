@@ -1,14 +1,6 @@
 /** @module SQLite declared column types (as written in CREATE TABLE, SQL Server names included) mapped to SSIS DT_* types. */
 import type { DataTypeName } from '../data-type-name.ts';
-import { parseNativeType } from '../type-names.ts';
-
-/** A DT_* type with its length, precision and scale. */
-export interface MappedType {
-  readonly dataType: DataTypeName;
-  readonly length?: number;
-  readonly precision?: number;
-  readonly scale?: number;
-}
+import { parseNativeType, type MappedType } from '../type-names.ts';
 
 const EXACT: Readonly<Record<string, DataTypeName>> = {
   INTEGER: 'DT_I8', BIGINT: 'DT_I8', INT8: 'DT_I8', INT: 'DT_I4', MEDIUMINT: 'DT_I4', INT4: 'DT_I4', SMALLINT: 'DT_I2', INT2: 'DT_I2',

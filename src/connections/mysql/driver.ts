@@ -1,0 +1,222 @@
+/** @module The MySQL/MariaDB driver (mysql2): parameters inlined as literals, multi-statement scripts, streamed results, LOAD DATA fast load, statement timeouts. */
+import mysql from 'mysql2';
+import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverConfig, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
+import { connectError, statementError, timeoutError } from '../errors.ts';
+import { bindStatement, checkAllBound, type BindCursor } from '../parameters.ts';
+import { findMarkers, splitGoBatches, splitStatements, type SqlDialect, type SqlStatement } from '../sql-text.ts';
+import { readRows, readerFor, type ValueReader } from '../values.ts';
+import { fieldTypeName, mapMysqlType, type MysqlField } from './types.ts';
+import { mysqlConnectionOptions, mysqlLiteral, mysqlTableParts } from './config.ts';
+import { mysqlBulkLoad } from './bulk-load.ts';
+
+const NAME = 'MariaDB';
+const DIALECT: SqlDialect = { backslashEscapes: true };
+/** Errors a statement timeout raises: MariaDB's max_statement_time, MySQL's max_execution_time. */
+const TIMEOUT_ERRNOS = new Set([1969, 3024]);
+
+interface Described {
+  readonly columns: ColumnInfo[];
+  readonly readers: (ValueReader | undefined)[];
+}
+
+function bitReader(v: unknown): unknown {
+  return Buffer.isBuffer(v) ? v.some((b) => b !== 0) : v;
+}
+
+function describe(fields: readonly (MysqlField & { name: string })[]): Described {
+  const columns = fields.map((f) => {
+    const nativeType = fieldTypeName(f);
+    return { name: f.name, nativeType, ...mapMysqlType(nativeType) };
+  });
+  return { columns, readers: columns.map((c, i) => (fields[i]!.columnType === 16 && c.dataType === 'DT_BOOL' ? bitReader : readerFor(c.dataType, c.scale))) };
+}
+
+type Packet = mysql.RowDataPacket[] | mysql.ResultSetHeader;
+
+class MysqlConnection implements Connection {
+  readonly kind = 'mysql' as const;
+  readonly conn: mysql.Connection;
+  readonly #mariadb: boolean;
+  #inTransaction = false;
+  #timeoutSeconds = 0;
+
+  constructor(conn: mysql.Connection, mariadb: boolean) {
+    this.conn = conn;
+    this.#mariadb = mariadb;
+  }
+
+  get inTransaction(): boolean {
+    return this.#inTransaction;
+  }
+
+  /** Runs raw SQL; resolves with each statement's packet and fields. */
+  raw(sql: string, extra: Partial<mysql.QueryOptions> = {}): Promise<{ packets: Packet[]; fields: (mysql.FieldPacket[] | undefined)[] }> {
+    return new Promise((resolve, reject) => {
+      this.conn.query({ sql, rowsAsArray: true, ...extra }, (err, results, fields) => {
+        if (err) return reject(err);
+        const f = fields as unknown as (mysql.FieldPacket | mysql.FieldPacket[] | undefined)[] | undefined;
+        const multi = Array.isArray(f) && f.length > 0 && (Array.isArray(f[0]) || f[0] === undefined);
+        if (multi) resolve({ packets: results as unknown as Packet[], fields: f as (mysql.FieldPacket[] | undefined)[] });
+        else resolve({ packets: [results as unknown as Packet], fields: [f as mysql.FieldPacket[] | undefined] });
+      });
+    });
+  }
+
+  async #timeout(options: QueryOptions | undefined): Promise<void> {
+    const s = Math.max(0, options?.timeoutSeconds ?? 0);
+    if (s === this.#timeoutSeconds) return;
+    await this.raw(this.#mariadb ? `SET SESSION max_statement_time = ${s}` : `SET SESSION max_execution_time = ${Math.round(s * 1000)}`);
+    this.#timeoutSeconds = s;
+  }
+
+  #error(e: unknown, sql: string, options?: QueryOptions): Error {
+    if (TIMEOUT_ERRNOS.has((e as { errno?: number }).errno ?? 0) && options?.timeoutSeconds) return timeoutError(NAME, options.timeoutSeconds, sql);
+    return statementError(NAME, e, sql);
+  }
+
+  /** The script with every bound marker written as a literal. */
+  #inline(statements: readonly SqlStatement[], params: QueryParams | undefined): string[] {
+    const cursor: BindCursor = { next: 0 };
+    const escape = (s: string): string => this.conn.escape(s);
+    const out = statements.map((st) => {
+      const bound = bindStatement(st, params, { placeholder: (n) => `\u0000${n - 1}\u0000`, reuse: false }, cursor);
+      return bound.sql.replace(/\u0000(\d+)\u0000/g, (_, i: string) => mysqlLiteral(bound.values[Number(i)], escape));
+    });
+    checkAllBound(params, cursor);
+    return out;
+  }
+
+  async query(sql: string, params?: QueryParams, options?: QueryOptions): Promise<QueryResult> {
+    const resultSets: ResultSet[] = [];
+    let rowsAffected = 0;
+    await this.#timeout(options).catch((e) => { throw this.#error(e, sql, options); });
+    for (const batch of splitGoBatches(sql)) {
+      // Parameters are inlined as literals inside each batch (mysql2's own substitution would not skip strings and comments).
+      const [text] = this.#inline([{ text: batch, markers: findMarkers(batch, DIALECT) }], params);
+      let r: Awaited<ReturnType<MysqlConnection['raw']>>;
+      try {
+        r = await this.raw(text!);
+      } catch (e) {
+        throw this.#error(e, text!, options);
+      }
+      r.packets.forEach((p, i) => {
+        const fields = r.fields[i];
+        if (fields && Array.isArray(p)) {
+          const d = describe(fields as unknown as (MysqlField & { name: string })[]);
+          resultSets.push({ columns: d.columns, rows: readRows(p as unknown as Row[], d.readers) });
+        } else if (!Array.isArray(p)) rowsAffected += p.affectedRows ?? 0;
+      });
+    }
+    return { resultSets, rowsAffected };
+  }
+
+  async *queryBatches(sql: string, params?: QueryParams, batchRows = 10_000, options?: QueryOptions): AsyncIterable<RowBatch> {
+    const statements = splitStatements(sql, DIALECT);
+    if (statements.length !== 1) throw statementError(NAME, new Error('a source query must be exactly one statement'), sql);
+    const [text] = this.#inline(statements, params);
+    await this.#timeout(options).catch((e) => { throw this.#error(e, sql, options); });
+    const q = this.conn.query({ sql: text!, rowsAsArray: true });
+    let described: Described | undefined;
+    let rows: Row[] = [];
+    let done = false;
+    let failure: unknown;
+    let wake: (() => void) | undefined;
+    const notify = (): void => { const w = wake; wake = undefined; w?.(); };
+    q.on('fields', (f: unknown) => { described = describe(f as (MysqlField & { name: string })[]); });
+    q.on('result', (row: unknown) => {
+      rows.push(row as Row);
+      if (rows.length >= batchRows) { this.conn.pause(); notify(); }
+    });
+    q.on('error', (e: unknown) => { failure = e; done = true; notify(); });
+    q.on('end', () => { done = true; notify(); });
+    let yielded = false;
+    try {
+      for (;;) {
+        if (rows.length < batchRows && !done) await new Promise<void>((r) => (wake = r));
+        if (failure !== undefined) throw this.#error(failure, text!, options);
+        while (rows.length >= batchRows || (done && (rows.length > 0 || !yielded))) {
+          const out = rows.length > batchRows ? rows.splice(0, batchRows) : rows;
+          if (out === rows) rows = [];
+          yielded = true;
+          const d = described ?? { columns: [], readers: [] };
+          yield { columns: d.columns, rows: readRows(out, d.readers) };
+        }
+        if (done) break;
+        this.conn.resume();
+      }
+    } finally {
+      if (!done) {
+        // mysql2 cannot cancel a result mid-way: read the rest off the wire so the connection stays usable.
+        q.removeAllListeners('result');
+        await new Promise<void>((r) => { q.once('end', () => r()); q.once('error', () => r()); this.conn.resume(); });
+      }
+    }
+  }
+
+  async tableColumns(table: string): Promise<TableColumn[]> {
+    const { schema, table: name } = mysqlTableParts(table);
+    const r = await this.raw(
+      `SELECT column_name, column_type, is_nullable, column_default, extra FROM information_schema.columns
+       WHERE table_schema = ${schema === undefined ? 'DATABASE()' : this.conn.escape(schema)} AND table_name = ${this.conn.escape(name)} ORDER BY ordinal_position`,
+    ).catch((e) => { throw statementError(NAME, e); });
+    const rows = r.packets[0] as unknown as (string | null)[][];
+    if (!rows.length) throw statementError(NAME, new Error(`Table '${table}' doesn't exist`));
+    return rows.map(([col, type, nullable, dflt, extra]) => ({
+      name: col!,
+      nativeType: type!,
+      ...mapMysqlType(type!),
+      nullable: nullable === 'YES',
+      identity: /auto_increment/i.test(extra ?? ''),
+      // MariaDB reports "NULL" for a column whose default is NULL: no default to apply.
+      defaultExpression: dflt === null || dflt === 'NULL' ? undefined : dflt,
+    }));
+  }
+
+  async #exec(sql: string): Promise<void> {
+    await this.raw(sql).catch((e) => { throw statementError(NAME, e, sql); });
+  }
+
+  async begin(): Promise<void> {
+    await this.#exec('START TRANSACTION');
+    this.#inTransaction = true;
+  }
+
+  async commit(): Promise<void> {
+    this.#inTransaction = false;
+    await this.#exec('COMMIT');
+  }
+
+  async rollback(): Promise<void> {
+    this.#inTransaction = false;
+    await this.#exec('ROLLBACK');
+  }
+
+  bulkLoad(table: string, columns: readonly string[], rows: RowSource, options: BulkLoadOptions = {}): Promise<BulkLoadResult> {
+    return mysqlBulkLoad(this, table, columns, rows, options);
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((r) => this.conn.end(() => r()));
+  }
+}
+
+export type { MysqlConnection };
+
+/** The MySQL/MariaDB driver. */
+export const mysqlDriver: Driver = {
+  kind: 'mysql',
+  capabilities: { commandTimeout: true, server: true },
+  async connect(config: DriverConfig): Promise<Connection> {
+    const conn = mysql.createConnection(mysqlConnectionOptions(config));
+    // A connection lost later must not crash the process; the next statement reports it.
+    conn.on('error', () => undefined);
+    try {
+      await conn.promise().connect();
+      const [rows] = await conn.promise().query({ sql: 'SELECT VERSION()', rowsAsArray: true });
+      return new MysqlConnection(conn, /mariadb/i.test(String((rows as unknown as string[][])[0]?.[0] ?? '')));
+    } catch (e) {
+      conn.destroy();
+      throw connectError(NAME, config.description, e);
+    }
+  },
+};

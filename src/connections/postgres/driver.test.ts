@@ -1,0 +1,29 @@
+import { SsisDateTime, SsisDecimal } from '../../types/index.ts';
+import { runDriverContract } from '../contract/driver-contract.ts';
+import { postgresDriver } from './driver.ts';
+
+runDriverContract('postgres', {
+  driver: postgresDriver,
+  config: { kind: 'postgres', host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test', parameterStyle: 'positional', via: 'override', description: 'test' },
+  // 10.255.255.1 is not routed: the connect timeout, not a refusal, must end the attempt.
+  unreachable: { kind: 'postgres', host: '10.255.255.1', port: 5432, user: 'postgres', database: 'test', connectTimeoutSeconds: 1, parameterStyle: 'positional', via: 'override', description: '10.255.255.1:5432' },
+  identityColumn: 'id SERIAL PRIMARY KEY',
+  sleep: (s) => `SELECT pg_sleep(${s})`,
+  types: [
+    { nativeType: 'INT', dataType: 'DT_I4', value: -123 },
+    { nativeType: 'BIGINT', dataType: 'DT_I8', value: 9007199254740993n },
+    { nativeType: 'SMALLINT', dataType: 'DT_I2', value: 12 },
+    { nativeType: 'REAL', dataType: 'DT_R4', value: 1.5 },
+    { nativeType: 'DOUBLE PRECISION', dataType: 'DT_R8', value: 2.25 },
+    { nativeType: 'NUMERIC(10,2)', dataType: 'DT_NUMERIC', value: new SsisDecimal(12345n, 2) },
+    { nativeType: 'BOOLEAN', dataType: 'DT_BOOL', value: true },
+    { nativeType: 'VARCHAR(30)', dataType: 'DT_WSTR', value: 'héllo ünïcode' },
+    { nativeType: 'TEXT', dataType: 'DT_WSTR', value: 'long text' },
+    { nativeType: 'BYTEA', dataType: 'DT_IMAGE', value: new Uint8Array([0, 1, 254, 255]) },
+    { nativeType: 'DATE', dataType: 'DT_DBDATE', value: SsisDateTime.of(2024, 2, 29) },
+    { nativeType: 'TIMESTAMP', dataType: 'DT_DBTIMESTAMP2', value: SsisDateTime.of(2001, 12, 31, 23, 59, 59, 1234560) },
+    { nativeType: 'TIMESTAMPTZ', dataType: 'DT_DBTIMESTAMPOFFSET', value: SsisDateTime.of(2001, 12, 31, 23, 59, 59, 0, 0) },
+    { nativeType: 'TIME', dataType: 'DT_DBTIME2', value: SsisDateTime.of(1970, 1, 1, 8, 30, 15) },
+    { nativeType: 'UUID', dataType: 'DT_GUID', value: '{0F8FAD5B-D9CB-469F-A165-70867728950E}' },
+  ],
+});
