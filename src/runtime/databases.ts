@@ -1,5 +1,6 @@
 /** @module Database sessions for tasks and transactions: the interface the runtime opens connection managers through, and the per-container transaction (one connection, no distributed transactions). */
 import { SsisError } from '../errors.ts';
+import type { QueryParams, QueryResult } from '../connections/driver.ts';
 import type { ConnectionSpec } from './model.ts';
 
 /** An open database session. */
@@ -8,7 +9,8 @@ export interface DbSession {
   readonly connectionType: string;
   /** The driver's dialect (`sqlite`, `postgres`, `mysql`, `mssql`). */
   readonly dialect: string;
-  query(sql: string, params: readonly unknown[], opts?: { timeoutSeconds?: number }): Promise<{ rows: unknown[][]; columns: string[]; rowsAffected?: number }>;
+  /** Runs statements with parameters in the package's marker style (`?` array or `@name` record). */
+  query(sql: string, params: QueryParams, opts?: { timeoutSeconds?: number }): Promise<QueryResult>;
   begin(): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;

@@ -1,4 +1,5 @@
 /** @module What a task implementation sees of the run (variables, expressions, connections, events) and the registry of tasks by canonical kind. */
+import type { QueryParams, QueryResult } from '../connections/driver.ts';
 import type { ExecResult, TaskSpec, ConnectionSpec, PackageSpec } from './model.ts';
 import type { Variable } from './variables.ts';
 
@@ -10,8 +11,8 @@ export interface TaskDatabase {
   readonly connectionType: string;
   /** The SQL dialect of the driver (`sqlite`, `postgres`, `mysql`, `mssql`). */
   readonly dialect: string;
-  /** Runs one statement with positional parameters; gives its rows and column names. */
-  query(sql: string, params: readonly unknown[], opts?: { timeoutSeconds?: number }): Promise<{ rows: unknown[][]; columns: string[]; rowsAffected?: number }>;
+  /** Runs statements with parameters in the package's marker style (`?` array or `@name` record); gives every result set. */
+  query(sql: string, params: QueryParams, opts?: { timeoutSeconds?: number }): Promise<QueryResult>;
   /** Ends the task's use of the connection (a transaction keeps it open until the container ends). */
   release(): Promise<void>;
 }

@@ -1,0 +1,98 @@
+/** @module Package configurations and dtexec's /Set, /Conn, /ConfigFile, applied in SSIS's documented order (ssis-tooling §1.2, §7.4). */
+import { readFileSync } from 'node:fs';
+import { SsisError, errorMessage } from '../errors.ts';
+import { attr, childElements, firstChild, parseXml, textOf } from '../xml/index.ts';
+import type { Engine } from './engine.ts';
+import { setPropertyPath } from './property-path.ts';
+
+/** A command-line setting, in command-line order. */
+export type CommandLineSetting =
+  | { readonly kind: 'set'; readonly path: string; readonly value: string }
+  | { readonly kind: 'conn'; readonly connection: string; readonly connectionString: string }
+  | { readonly kind: 'configFile'; readonly file: string };
+
+/** Reads a `.dtsConfig` file: its (path, value) pairs in file order. */
+export function readDtsConfig(file: string): { path: string; value: string }[] {
+  let text: Uint8Array;
+  try {
+    text = readFileSync(file);
+  } catch (error) {
+    throw new SsisError('0x80012014', 'DTS_W_CONFIGFILENOTFOUND', `The configuration file "${file}" cannot be found. Check the directory and file name. (${errorMessage(error)})`);
+  }
+  const doc = parseXml(text, file);
+  return childElements(doc.root)
+    .filter((e) => e.localName === 'Configuration')
+    .map((e) => ({ path: attr(e, 'Path') ?? '', value: textOf(firstChild(e, 'ConfiguredValue') ?? e) }));
+}
+
+/** What applying configurations needs from the host. */
+export interface ConfigurationHost {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** A variable of the parent package (Parent Package Variable configurations), by name. */
+  readonly parentValue?: (name: string) => unknown;
+  /** Maps a Windows path in a configuration string to a local path. */
+  readonly mapPath?: (path: string) => string;
+}
+
+async function applyPairs(engine: Engine, pairs: readonly { path: string; value: string }[]): Promise<void> {
+  for (const p of pairs) await setPropertyPath(engine, p.path, p.value);
+}
+
+/** Applies the package's design-time configurations except parent-variable ones; problems become warnings, as SSIS does. */
+async function applyDesignTime(engine: Engine, host: ConfigurationHost): Promise<void> {
+  for (const c of engine.pkg.configurations) {
+    try {
+      switch (c.type) {
+        case 1:
+        case 5: {
+          const file = c.type === 5 ? host.env[c.configurationString] ?? '' : c.configurationString;
+          await applyPairs(engine, readDtsConfig(host.mapPath ? host.mapPath(file) : file));
+          break;
+        }
+        case 2: {
+          const value = host.env[c.configurationString];
+          if (value === undefined) {
+            await engine.raiseWarning(engine.root, '0x80012016', `The configuration environment variable was not found. The environment variable was: "${c.configurationString}". This occurs when a package specifies an environment variable for a configuration setting but it cannot be found.`);
+          } else if (c.configurationVariable) {
+            await setPropertyPath(engine, c.configurationVariable, value);
+          }
+          break;
+        }
+        case 0:
+        case 4:
+          break;
+        default:
+          await engine.raiseWarning(engine.root, '0x80012059', `The configuration "${c.name}" (type ${c.type}: registry entry or SQL Server table) is not supported yet by OpenDTS and was not applied.`);
+      }
+    } catch (error) {
+      await engine.raiseWarning(engine.root, '0x80012059', `Failed to load the configuration "${c.name}": ${errorMessage(error)}`);
+    }
+  }
+}
+
+/**
+ * Applies configurations and command-line settings in SSIS 2008+'s order: design-time
+ * configurations, then /Set, /Conn and /ConfigFile in command-line order, then the design-time
+ * configurations again, then parent package variables. A failing command-line setting throws.
+ */
+export async function applyConfigurations(engine: Engine, settings: readonly CommandLineSetting[], host: ConfigurationHost): Promise<void> {
+  const enabled = engine.pkg.enableConfigurations !== false && engine.pkg.configurations.length > 0;
+  if (enabled) await applyDesignTime(engine, host);
+  for (const s of settings) {
+    if (s.kind === 'set') await setPropertyPath(engine, s.path, s.value);
+    else if (s.kind === 'conn') await setPropertyPath(engine, `\\Package.Connections[${s.connection}].Properties[ConnectionString]`, s.connectionString);
+    else await applyPairs(engine, readDtsConfig(host.mapPath ? host.mapPath(s.file) : s.file));
+  }
+  if (!enabled) return;
+  await applyDesignTime(engine, host);
+  for (const c of engine.pkg.configurations) {
+    if ((c.type !== 0 && c.type !== 4) || !host.parentValue || !c.configurationVariable) continue;
+    const name = c.type === 4 ? host.env[c.configurationString] ?? '' : c.configurationString;
+    const value = host.parentValue(name);
+    if (value === undefined) {
+      await engine.raiseWarning(engine.root, '0x80012018', `The configuration entry "${name}" has an incorrect format because it does not begin with the package delimiter. There was no parent variable named "${name}".`);
+    } else {
+      await setPropertyPath(engine, c.configurationVariable, String(value));
+    }
+  }
+}
