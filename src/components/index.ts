@@ -1,0 +1,11 @@
+/** @module The built-in data flow components, registered by canonical class ID and aliases. */
+import type { ComponentFactory } from '../dataflow/component.ts';
+import { copyColumn } from './copy-column/index.ts';
+import { flatFileDestination } from './flat-file-destination/index.ts';
+import { flatFileSource } from './flat-file-source/index.ts';
+import { multicast } from './multicast/index.ts';
+import { rowCount } from './row-count/index.ts';
+import { unionAll } from './union-all/index.ts';
+
+/** Every built-in component plug-in. */
+export const builtinComponents: readonly ComponentFactory[] = [flatFileSource, flatFileDestination, multicast, unionAll, rowCount, copyColumn];
