@@ -128,6 +128,8 @@ describe('Agent on SQLite', () => {
     await t.store.setJobEnabled(off.job_id, false, wallOf(clock.now()));
     const agent = new Agent(agentOptions(t.store, clock, countingStep(counter)));
     await agent.start();
+    assert.equal(counter.n, 0);
+    assert.equal((await Promise.all(await agent.runStartupJobs())).length, 1);
     clock.set(at(12, 5, 0));
     await tickAndWait(agent);
     await agent.stop();

@@ -59,17 +59,24 @@ export class Agent {
     return this.sessionId;
   }
 
-  /** Opens the session and runs the jobs scheduled "when the Agent starts". */
+  /** Opens the Agent's session (a new `syssessions` row). */
   async start(): Promise<void> {
     await this.store.migrate();
     this.sessionId = await this.store.startSession(this.o.agentName ?? 'opendts-agent', this.now());
     this.log(`Agent session ${this.sessionId} started on ${this.o.server}.`);
+  }
+
+  /** Starts the jobs scheduled "when the Agent starts" (the scheduler calls this once after {@link start}); returns their runs. */
+  async runStartupJobs(): Promise<Promise<JobRunResult | undefined>[]> {
+    const runs: Promise<JobRunResult | undefined>[] = [];
     const jobs = new Map((await this.store.listJobs()).map((j) => [j.job_id, j]));
     for (const js of await this.store.listJobSchedules()) {
       const job = jobs.get(js.job_id);
       if (js.schedule.freq_type !== FreqType.AgentStart || !job?.enabled || !js.schedule.enabled) continue;
-      await this.launch(job, `Schedule ${js.schedule.schedule_id} (${js.schedule.name})`);
+      const launched = await this.launch(job, `Schedule ${js.schedule.schedule_id} (${js.schedule.name})`);
+      if (launched) runs.push(launched.run);
     }
+    return runs;
   }
 
   /**

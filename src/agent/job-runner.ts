@@ -12,6 +12,7 @@ import { NotifyLevel, RunStatus, StepAction, StepFlags } from './codes.ts';
 import type { JobRow, StepRow } from './model.ts';
 import type { Mailer } from './notify.ts';
 import { stepKindOf, type StepKind, type StepResult } from './steps/index.ts';
+import { stepMessage } from './steps/step-result.ts';
 import { formatWall, toAgentDate, toAgentDuration, toAgentTime, wallOf } from './wall-time.ts';
 
 /** sysjobhistory.message is nvarchar(4000). */
@@ -73,7 +74,7 @@ async function runStep(o: JobRunOptions, job: JobRow, step: StepRow): Promise<bo
     try {
       result = await kind({ step, cwd: o.cwd, env: o.env, user: o.user, productYear: o.productYear, ...(o.signal ? { signal: o.signal } : {}) });
     } catch (error) {
-      result = { succeeded: false, output: errorMessage(error), message: `Executed as user: ${o.user}. ${errorMessage(error)}  The step failed.` };
+      result = { succeeded: false, output: errorMessage(error), message: stepMessage(o.user, errorMessage(error), 'The step failed.') };
     }
     const ended = o.clock.now();
     const warning = writeOutputFile(o, job, step, began, result, attempt > 0 || (step.flags & StepFlags.AppendOutputFile) !== 0);

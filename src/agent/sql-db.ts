@@ -1,83 +1,34 @@
 /**
- * @module The database connection the Agent needs (the shape of the msdb store's driver, so the
- * store's connections fit), with openers for SQLite and PostgreSQL, `?` placeholders in both.
+ * @module The database connection the Agent needs: the msdb store's driver (`StoreDb`, `?`
+ * placeholders in both dialects), opened from an instance URL for `--db` and for SQL steps.
  */
-import Database from 'better-sqlite3';
 import pg from 'pg';
+import type { StoreDb } from '../store/index.ts';
+import { openPostgres, parsePostgresUrl } from '../store/db/postgres.ts';
+import { openSqlite } from '../store/db/sqlite.ts';
 
-/** A row: column name → value. */
+/** What the Agent uses of a store connection (its own transactions go through `exec('BEGIN')`). */
+export type SqlDb = Pick<StoreDb, 'dialect' | 'query' | 'run' | 'exec' | 'close'>;
+
+/** A row as the drivers return it. */
 export type SqlRow = Record<string, unknown>;
 
-/** One connection to an instance's database. */
-export interface SqlDb {
-  readonly dialect: 'sqlite' | 'postgres';
-  query(sql: string, params?: readonly unknown[]): Promise<SqlRow[]>;
-  run(sql: string, params?: readonly unknown[]): Promise<number>;
-  exec(sql: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** Opens (creating) a SQLite database file for the Agent. */
-export function openSqliteDb(file: string): SqlDb {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 30000');
-  return {
-    dialect: 'sqlite',
-    async query(sql, params = []) {
-      return db.prepare(sql).all(...params) as SqlRow[];
-    },
-    async run(sql, params = []) {
-      return db.prepare(sql).run(...params).changes;
-    },
-    async exec(sql) {
-      db.exec(sql);
-    },
-    async close() {
-      db.close();
-    },
-  };
-}
-
-/** Connects to PostgreSQL with `search_path` set to `schema` (created when missing). */
-export async function openPostgresDb(connectionString: string, schema: string): Promise<SqlDb> {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  client.on('error', () => undefined);
-  await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  await client.query(`SET search_path TO "${schema}"`);
-  const numbered = (sql: string) => {
-    let n = 0;
-    return sql.replace(/\?/g, () => `$${++n}`);
-  };
-  return {
-    dialect: 'postgres',
-    async query(sql, params = []) {
-      return (await client.query(numbered(sql), params as unknown[])).rows as SqlRow[];
-    },
-    async run(sql, params = []) {
-      return (await client.query(numbered(sql), params as unknown[])).rowCount ?? 0;
-    },
-    async exec(sql) {
-      await client.query(sql);
-    },
-    async close() {
-      await client.end();
-    },
-  };
-}
-
 /**
- * Opens the database an instance URL names: `sqlite:/path/msdb.db` (or a bare path) or
- * `postgres://user@host/db?schema=name` (schema `msdb` when not given).
+ * Opens the database a URL names: `sqlite:/path/msdb.db` (or a bare path; created when missing)
+ * or `postgres://user@host/db?schema=name` (schema `msdb` when not given; created when missing).
  */
 export async function openAgentDb(url: string): Promise<SqlDb> {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const u = new URL(url);
-    const schema = u.searchParams.get('schema') ?? 'msdb';
-    u.searchParams.delete('schema');
-    return openPostgresDb(u.toString(), schema);
+    const target = parsePostgresUrl(url);
+    const admin = new pg.Client({ connectionString: target.connectionString });
+    await admin.connect();
+    try {
+      // Two first connections may race to create the schema; the loser's error is harmless.
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`).catch(() => undefined);
+    } finally {
+      await admin.end();
+    }
+    return openPostgres(target);
   }
-  return openSqliteDb(url.replace(/^sqlite:/, ''));
+  return openSqlite(url.replace(/^sqlite:/, ''), { create: true });
 }

@@ -3,7 +3,7 @@ import { Subsystem } from '../codes.ts';
 import { cmdExecStep } from './cmdexec-step.ts';
 import { ssisStep } from './ssis-step.ts';
 import { sqlStep } from './sql-step.ts';
-import { executedAs, type StepKind } from './step-result.ts';
+import { stepMessage, type StepKind } from './step-result.ts';
 
 export type { StepKind, StepContext, StepResult } from './step-result.ts';
 export { DTEXEC_SCRIPT } from './ssis-step.ts';
@@ -20,7 +20,7 @@ export function stepKindOf(subsystem: string): StepKind {
     KINDS[subsystem.toLowerCase()] ??
     (async (ctx) => {
       const message = `The ${subsystem} subsystem is not supported yet by OpenDTS (use SSIS, CmdExec or TSQL).`;
-      return { succeeded: false, output: message, message: `${executedAs(ctx.user)} ${message}  The step failed.` };
+      return { succeeded: false, output: message, message: stepMessage(ctx.user, message, 'The step failed.') };
     })
   );
 }

@@ -5,7 +5,7 @@
  */
 import { openAgentDb } from '../sql-db.ts';
 import { errorMessage } from '../../errors.ts';
-import { executedAs, type StepKind } from './step-result.ts';
+import { stepMessage, type StepKind } from './step-result.ts';
 
 /** Runs SQL text on a connection and returns what to report (rows returned or changed). */
 export async function executeSql(connection: string, sql: string): Promise<string> {
@@ -23,13 +23,13 @@ export const sqlStep: StepKind = async (ctx) => {
   const connection = ctx.step.database_name;
   if (!connection) {
     const message = 'The step has no connection: set its database (a sqlite: path or a postgres:// URL).';
-    return { succeeded: false, output: message, message: `${executedAs(ctx.user)} ${message}  The step failed.` };
+    return { succeeded: false, output: message, message: stepMessage(ctx.user, message, 'The step failed.') };
   }
   try {
     const output = await executeSql(connection, ctx.step.command ?? '');
-    return { succeeded: true, output, message: `${executedAs(ctx.user)} ${output}  The step succeeded.` };
+    return { succeeded: true, output, message: stepMessage(ctx.user, output, 'The step succeeded.') };
   } catch (error) {
     const output = errorMessage(error);
-    return { succeeded: false, output, message: `${executedAs(ctx.user)} ${output} [SQLSTATE 42000] (Error 50000).  The step failed.` };
+    return { succeeded: false, output, message: stepMessage(ctx.user, `${output} [SQLSTATE 42000] (Error 50000).`, 'The step failed.') };
   }
 };

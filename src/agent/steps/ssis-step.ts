@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tokenizeCommandText } from '../../cli/dtexec/split-parts.ts';
 import { runChild } from './child-process.ts';
-import { executedAs, flatten, type StepKind } from './step-result.ts';
+import { flatten, stepMessage, type StepKind } from './step-result.ts';
 
 /** The dtexec launcher of this installation of OpenDTS. */
 export const DTEXEC_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bin', 'dtexec.js');
@@ -21,10 +21,10 @@ export const ssisStep: StepKind = async (ctx) => {
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   const succeeded = r.error === undefined && r.exitCode === 0;
-  const problem = r.error !== undefined ? `  dtexec could not run: ${r.error}.` : '';
+  const problem = r.error !== undefined ? `dtexec could not run: ${r.error}.` : '';
   return {
     succeeded,
     output: r.output,
-    message: `${executedAs(ctx.user)} ${flatten(r.output)}${problem}  The package execution ${succeeded ? 'succeeded' : `failed (dtexec exit code ${r.exitCode})`}.  The step ${succeeded ? 'succeeded' : 'failed'}.`,
+    message: stepMessage(ctx.user, flatten(r.output), problem, `The package execution ${succeeded ? 'succeeded' : `failed (dtexec exit code ${r.exitCode})`}.`, `The step ${succeeded ? 'succeeded' : 'failed'}.`),
   };
 };

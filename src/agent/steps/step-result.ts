@@ -26,9 +26,9 @@ export interface StepContext {
 /** A step kind: runs one attempt. */
 export type StepKind = (ctx: StepContext) => Promise<StepResult>;
 
-/** Agent's prefix of every step message. */
-export function executedAs(user: string): string {
-  return `Executed as user: ${user}.`;
+/** A step's history message: "Executed as user: U." then the non-empty parts, two spaces apart, as Agent writes them. */
+export function stepMessage(user: string, ...parts: string[]): string {
+  return `Executed as user: ${user}. ${parts.filter((p) => p !== '').join('  ')}`;
 }
 
 /** Agent keeps step output in history with its line breaks turned into spaces. */

@@ -1,7 +1,75 @@
-/** @module `opendts agent`. */
+/** @module `opendts agent`: runs the SQL Server Agent scheduler of an msdb instance until Ctrl-C, or one pass with `--once`. */
+import os from 'node:os';
 import type { CliIo } from '../io.ts';
-import { notSupported } from '../not-supported.ts';
+import { errorMessage, isSsisError } from '../../errors.ts';
+import { Agent, openAgentTarget, parseArgs, smtpMailer, systemClock, type AgentTarget, type SmtpSettings } from '../../agent/index.ts';
 
-export async function run(_args: string[], io: CliIo): Promise<number> {
-  return notSupported(io, 'opendts agent');
+const USAGE = [
+  'Usage: opendts agent [--instance NAME | --db URL] [--root DIR] [--once] [--poll SECONDS] [--grace SECONDS] [--name NAME]',
+  '                     [--smtp HOST:PORT --mail-from ADDRESS]',
+  '  Runs the jobs of the instance\'s msdb on their schedules until Ctrl-C. --once runs what is due now, waits for it and exits.',
+  '  --poll: seconds between passes (default 1). --grace: a run found later than this after its time was missed while no',
+  '  Agent ran; it is recorded and not replayed (default 60). --name: this Agent\'s name when several share one msdb.',
+  '  --smtp/--mail-from: the mail server for operator notifications (else the version settings\' Agent\\SMTP\\* values).',
+].join('\n');
+
+function seconds(text: string | undefined, fallback: number, what: string): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${what} must be a number of seconds, not "${text}".`);
+  return n;
+}
+
+function smtpOption(hostPort: string | undefined, from: string | undefined): SmtpSettings | undefined {
+  if (hostPort === undefined) return undefined;
+  const [host, port] = hostPort.split(':');
+  return { host: host!, port: Number(port ?? 25), from: from ?? `opendts-agent@${os.hostname()}` };
+}
+
+/** Runs `opendts agent`. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const p = parseArgs(args, ['--instance', '--db', '--root', '--poll', '--grace', '--name', '--smtp', '--mail-from'], ['--once', '--help', '-h']);
+  if (typeof p === 'string' || p.positional.length > 0) {
+    io.err(`opendts agent: ${typeof p === 'string' ? p : `unexpected argument "${p.positional[0]}".`}`);
+    io.err(USAGE);
+    return 1;
+  }
+  if (p.has('--help') || p.has('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
+  let t: AgentTarget | undefined;
+  try {
+    const poll = seconds(p.get('--poll'), 1, '--poll');
+    const grace = seconds(p.get('--grace'), 60, '--grace');
+    t = await openAgentTarget({ env: io.env, ...(p.get('--root') ? { root: p.get('--root') } : {}), ...(p.get('--instance') ? { instance: p.get('--instance') } : {}), ...(p.get('--db') ? { db: p.get('--db') } : {}) });
+    const smtp = smtpOption(p.get('--smtp'), p.get('--mail-from')) ?? t.smtp;
+    const agent = new Agent({
+      store: t.store,
+      clock: systemClock,
+      server: t.server,
+      agentName: p.get('--name') ?? `opendts-agent@${os.hostname()}:${process.pid}`,
+      cwd: io.cwd,
+      env: io.env,
+      user: os.userInfo().username,
+      productYear: t.year,
+      graceMs: grace * 1000,
+      log: (line) => io.out(line),
+      ...(smtp ? { mailer: smtpMailer(smtp) } : {}),
+    });
+    await agent.start();
+    const startup = await agent.runStartupJobs();
+    if (p.has('--once')) {
+      await Promise.all([...startup, ...(await agent.tick())]);
+      await agent.stop();
+    } else {
+      await agent.run(io.signal ?? new AbortController().signal, poll * 1000);
+    }
+    return 0;
+  } catch (error) {
+    io.err(`opendts agent: ${isSsisError(error) ? error.format() : errorMessage(error)}`);
+    return 1;
+  } finally {
+    await t?.store.close();
+  }
 }
