@@ -12,16 +12,6 @@ export type PackageFormat = 2 | 3 | 6 | 8;
 /** The formats OpenDTS writes. */
 export type WritableFormat = 3 | 6 | 8;
 
-/** Package protection levels (`DTS:ProtectionLevel`). */
-export const PROTECTION_LEVELS = {
-  DontSaveSensitive: 0,
-  EncryptSensitiveWithUserKey: 1,
-  EncryptSensitiveWithPassword: 2,
-  EncryptAllWithPassword: 3,
-  EncryptAllWithUserKey: 4,
-  ServerStorage: 5,
-} as const;
-
 /** A loaded (or created) package. */
 export interface Package extends ContainerBase {
   readonly kind: 'Package';
@@ -29,7 +19,7 @@ export interface Package extends ContainerBase {
   readonly sourceFormat: PackageFormat;
   /** The format the model is upgraded to: the tool's format, never lower than `sourceFormat`. */
   formatVersion: PackageFormat;
-  /** `DTS:ProtectionLevel` (default 1, EncryptSensitiveWithUserKey). */
+  /** `DTS:ProtectionLevel` (default 1, EncryptSensitiveWithUserKey; see `ProtectionLevel` in `src/protection`). */
   protectionLevel: number;
   /** -1 = number of logical processors + 2. */
   maxConcurrentExecutables: number;
@@ -59,6 +49,11 @@ export interface Package extends ContainerBase {
   problems: UpgradeProblem[];
   /** Things a user should know that do not stop the package (e.g. a value encrypted with a user key, treated as missing). */
   warnings: string[];
+  /**
+   * Set when values were decrypted with a password on load: saving encrypts them again with the same password
+   * and level (so the saved bytes differ from the file's: new salt and IV).
+   */
+  protection?: { readonly level: number; readonly password: string };
   /** The file name it was read from, for messages. */
   fileName?: string;
   /** The XML it was read from (edits go here; saving an unchanged package gives back its bytes). */

@@ -53,7 +53,6 @@ export function readConnectionManager(el: XmlElement, ctx: ReadContext, scope = 
   const innerProps = inner ? d.props(inner) : {};
   const encrypted = inner ? encryptedProperty(inner, 'ConnectionString') : false;
   const connectionString = encrypted ? undefined : inner ? d.prop(inner, 'ConnectionString') ?? '' : '';
-  if (encrypted) ctx.warnings.push(`The connection string of connection manager "${name}" is encrypted; it is treated as missing.`);
   const type = canonicalConnectionType(creationName);
   const cm: ConnectionManager = {
     refId: d.prop(el, 'refId') ?? `${scope}.ConnectionManagers[${name}]`,

@@ -10,6 +10,7 @@ import { readConnectionManagers } from './read-connections.ts';
 import { readParameters } from './read-variables.ts';
 import { readExecutable } from './read-executable.ts';
 import { refuseNewerFormat } from './version-rules.ts';
+import { decryptPackageXml } from '../../protection/index.ts';
 
 /** Options of {@link readPackage}. */
 export interface ReadOptions {
@@ -20,8 +21,6 @@ export interface ReadOptions {
   /** The password of a package protected with EncryptSensitiveWithPassword / EncryptAllWithPassword. */
   password?: string;
 }
-
-const XMLENC_NS = 'http://www.w3.org/2001/04/xmlenc#';
 
 function loadError(message: string, file: string | undefined, el?: XmlElement): SsisError {
   return new SsisError('0xC0010018', 'DTS_E_LOADFROMXML', message, {
@@ -122,16 +121,9 @@ export function readPackage(input: Uint8Array | string, opts: ReadOptions = {}):
     if (isSsisError(e)) throw e;
     throw new SsisError('0xC0011007', 'DTS_E_FUNDAMENTALLOADINGERROR', `The file "${file ?? '<package>'}" could not be read as XML: ${errorMessage(e)}`, { location: { file }, cause: e });
   }
+  const decrypted = decryptPackageXml(xml, opts.password);
+  xml = decrypted.doc;
   const root = xml.root;
-  if (root.namespaceUri === XMLENC_NS && root.localName === 'EncryptedData') {
-    throw new SsisError(
-      '0xC0014037', 'DTS_E_PACKAGEPASSWORD',
-      opts.password === undefined
-        ? `The package "${file ?? '<package>'}" is encrypted with a password (EncryptAllWithPassword). Give the password (--password).`
-        : `Decrypting a package encrypted whole (EncryptAllWithPassword) is not supported yet by OpenDTS.`,
-      { location: { file, line: root.line, column: root.column } },
-    );
-  }
   if (root.localName !== 'Executable' || root.namespaceUri !== DTS_NS) {
     throw new SsisError('0xC0011007', 'DTS_E_FUNDAMENTALLOADINGERROR',
       `The file "${file ?? '<package>'}" is XML but not an SSIS package: its root element is <${root.name}>, not <DTS:Executable> in namespace "${DTS_NS}".`,
@@ -148,5 +140,10 @@ export function readPackage(input: Uint8Array | string, opts: ReadOptions = {}):
   if (attrLocal(root, 'ExecutableType') === undefined) {
     throw loadError(`The package "${file ?? '<package>'}" lacks the required attribute DTS:ExecutableType on its root <DTS:Executable>.`, file, root);
   }
-  return liftPackage(xml, format as PackageFormat, tool, file);
+  const pkg = liftPackage(xml, format as PackageFormat, tool, file);
+  for (const u of decrypted.unavailable) pkg.warnings.push(u.message);
+  if (opts.password !== undefined && (decrypted.decrypted > 0 || decrypted.wholeDocument)) {
+    pkg.protection = { level: decrypted.level ?? pkg.protectionLevel, password: opts.password };
+  }
+  return pkg;
 }

@@ -5,9 +5,10 @@ import { parseBool, parseIntOr } from '../dialect.ts';
 import { attrLocal, elementNamed, ownText } from '../dom.ts';
 import type { ReadContext } from './context.ts';
 
+/** True when the value is still encrypted (a user key, or no password given): it is treated as missing. */
 function isEncrypted(el: XmlElement | undefined): boolean {
   if (!el) return false;
-  return parseBool(attrLocal(el, 'Encrypted'), false);
+  return parseBool(attrLocal(el, 'Encrypted'), false) || el.children.some((c) => c.type === 'element' && c.localName === 'EncryptedData');
 }
 
 /** The variables of an executable. */
@@ -19,7 +20,6 @@ export function readVariables(el: XmlElement, ownerRefId: string, ctx: ReadConte
     const valueEl = elementNamed(v, 'VariableValue');
     const encrypted = isEncrypted(valueEl);
     const dataType = parseIntOr(valueEl ? attrLocal(valueEl, 'DataType') : undefined, 8);
-    if (encrypted) ctx.warnings.push(`The value of variable ${namespace}::${name} is encrypted; it is treated as missing.`);
     return {
       refId: d.prop(v, 'refId') ?? `${ownerRefId}.Variables[${namespace}::${name}]`,
       dtsId: d.prop(v, 'DTSID') ?? '',
@@ -46,7 +46,6 @@ export function readParameters(root: XmlElement, ctx: ReadContext): Parameter[] 
     const name = d.prop(p, 'ObjectName') ?? '';
     const valueEl = [...p.children].find((c): c is XmlElement => c.type === 'element' && c.localName === 'Property' && attrLocal(c, 'Name') === 'ParameterValue');
     const encrypted = isEncrypted(valueEl);
-    if (encrypted) ctx.warnings.push(`The value of parameter $Package::${name} is encrypted; it is treated as missing.`);
     return {
       refId: d.prop(p, 'refId') ?? `Package.PackageParameters[${name}]`,
       dtsId: d.prop(p, 'DTSID') ?? '',

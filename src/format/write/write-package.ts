@@ -1,7 +1,8 @@
 /** @module `writePackage`: the model → .dtsx bytes, in the package's own format (its XML, with edits) or a newer one (the permanent upgrade). */
-import { serializeXml } from '../../xml/index.ts';
+import { parseXml, serializeXml, type XmlDocument } from '../../xml/index.ts';
 import { SsisError } from '../../errors.ts';
 import type { Package, WritableFormat } from '../../package/index.ts';
+import { encryptPackageXml, type ProtectionLevel } from '../../protection/index.ts';
 import { upgradeDocument } from './upgrade-document.ts';
 
 /** Options of {@link writePackage}. */
@@ -10,13 +11,21 @@ export interface WriteOptions {
   format?: WritableFormat;
 }
 
+/** A package decrypted on load is encrypted again, with the same password and level, for saving. */
+function protectForSave(pkg: Package, doc: XmlDocument): XmlDocument {
+  if (!pkg.protection) return doc;
+  const copy = doc === pkg.xml ? parseXml(serializeXml(doc), pkg.fileName) : doc;
+  return encryptPackageXml(copy, pkg.protection.level as ProtectionLevel, pkg.protection.password);
+}
+
 /**
- * Writes a package. In its own format (2005's included) the package's XML is written back (byte-identical when unchanged);
- * in a newer format the XML is upgraded (the permanent upgrade). An older format is refused.
+ * Writes a package. In its own format (2005's included) the package's XML is written back (byte-identical when
+ * unchanged and not decrypted on load); in a newer format the XML is upgraded (the permanent upgrade). An older
+ * format is refused.
  */
 export function writePackage(pkg: Package, opts: WriteOptions = {}): Uint8Array {
   const target: number = opts.format ?? pkg.sourceFormat;
-  if (target === pkg.sourceFormat) return serializeXml(pkg.xml);
+  if (target === pkg.sourceFormat) return serializeXml(protectForSave(pkg, pkg.xml));
   if (target !== 3 && target !== 6 && target !== 8) {
     throw new SsisError('0xC0016020', 'DTS_E_PACKAGEMIGRATIONFAILED', `OpenDTS writes packages in formats 3 (2008), 6 (2012) and 8 (2014), not ${target}.`);
   }
@@ -28,5 +37,5 @@ export function writePackage(pkg: Package, opts: WriteOptions = {}): Uint8Array 
       { location: { file: pkg.fileName } },
     );
   }
-  return serializeXml(upgradeDocument(pkg, target));
+  return serializeXml(protectForSave(pkg, upgradeDocument(pkg, target)));
 }
