@@ -41,12 +41,12 @@ test('job add shows the job, its steps and its schedules with next run times', a
 test('job run runs now and history shows step rows and the outcome', async () => {
   const r = await cli(job, 'run', 'Nightly');
   assert.equal(r.code, 0, r.err);
-  assert.match(r.out, /^The job succeeded\.  The Job was invoked by User .+\.  The last step to run was step 2 \(load\)\.$/);
+  assert.match(r.out, /^The job succeeded\. {2}The Job was invoked by User .+\. {2}The last step to run was step 2 \(load\)\.$/);
   assert.match(fs.readFileSync(path.join(root, 'logs/load.txt'), 'utf8'), /loading/);
   const h = await cli(job, 'history', 'Nightly');
-  assert.match(h.out, /step  1 extract\s+Succeeded/);
-  assert.match(h.out, /Executed as user: .+\. extracting  Process Exit Code 0\.  The step succeeded\./);
-  assert.match(h.out, /step  0 \(Job outcome\)\s+Succeeded/);
+  assert.match(h.out, /step {2}1 extract\s+Succeeded/);
+  assert.match(h.out, /Executed as user: .+\. extracting {2}Process Exit Code 0\. {2}The step succeeded\./);
+  assert.match(h.out, /step {2}0 \(Job outcome\)\s+Succeeded/);
   const outcomes = await cli(job, 'history', '--outcomes');
   assert.equal(outcomes.out.match(/\(Job outcome\)/g)?.length, 1);
 });
@@ -57,7 +57,7 @@ test('agent --once runs the due job and stops', async () => {
   assert.equal(a.code, 0, a.err);
   assert.match(a.out, /Job 'Often' started \(invoked by Schedule \d+ \(Often\)\)\./);
   assert.match(a.out, /Job 'Often' succeeded\./);
-  assert.match((await cli(job, 'history', 'Often', '--outcomes')).out, /The job succeeded\.  The Job was invoked by Schedule \d+ \(Often\)\./);
+  assert.match((await cli(job, 'history', 'Often', '--outcomes')).out, /The job succeeded\. {2}The Job was invoked by Schedule \d+ \(Often\)\./);
 });
 
 test('enable, disable and delete', async () => {
