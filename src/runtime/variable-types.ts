@@ -1,21 +1,8 @@
-/** @module Variable type codes (`DTS:DataType`) and the conversion of an assigned value to a variable's type. */
+/** @module The conversion of an assigned value to a variable's type (`DTS:DataType` code). */
 import { SsisError } from '../errors.ts';
 import { SsisDateTime, parseDateTime } from '../types/date-time.ts';
 import { SsisDecimal } from '../types/decimal.ts';
-
-/** The .NET TypeCode names `/Par`, `.dtsConfig` ValueType and `/Set` use, by variable type code. */
-export const VARIABLE_TYPE_NAMES: Readonly<Record<number, string>> = {
-  0: 'Empty', 1: 'DBNull', 2: 'Int16', 3: 'Int32', 4: 'Single', 5: 'Double', 6: 'Currency', 7: 'DateTime', 8: 'String',
-  11: 'Boolean', 13: 'Object', 14: 'Decimal', 16: 'SByte', 17: 'Byte', 18: 'UInt16', 19: 'UInt32', 20: 'Int64', 21: 'UInt64',
-};
-
-/** The variable type code of a TypeCode name (`Int32` → 3), case-insensitive. */
-export function variableTypeOfName(name: string): number | undefined {
-  const n = name.toLowerCase();
-  if (n === 'char') return 18;
-  for (const [code, typeName] of Object.entries(VARIABLE_TYPE_NAMES)) if (typeName.toLowerCase() === n) return Number(code);
-  return undefined;
-}
+import { variableTypeOfCode } from '../types/variable-types.ts';
 
 const INT_RANGES: Readonly<Record<number, readonly [number, number]>> = {
   2: [-32768, 32767], 3: [-2147483648, 2147483647], 16: [-128, 127], 17: [0, 255], 18: [0, 65535], 19: [0, 4294967295],
@@ -24,7 +11,7 @@ const INT_RANGES: Readonly<Record<number, readonly [number, number]>> = {
 function bad(value: unknown, code: number, name: string): SsisError {
   return new SsisError(
     '0xC001F009', 'DTS_E_VARIABLETYPECONVERSION',
-    `The type of the value (${typeof value === 'object' && value !== null ? value.constructor.name : typeof value}) being assigned to variable "${name}" differs from the current variable type (${VARIABLE_TYPE_NAMES[code] ?? code}), or the value "${String(value)}" cannot be converted to it. Variables may not change type during execution.`,
+    `The type of the value (${typeof value === 'object' && value !== null ? value.constructor.name : typeof value}) being assigned to variable "${name}" differs from the current variable type (${variableTypeOfCode(code)?.netName ?? code}), or the value "${String(value)}" cannot be converted to it. Variables may not change type during execution.`,
   );
 }
 

@@ -1,0 +1,190 @@
+/** @module dtexec's package run: load (upgraded in memory, never written back), configure (/Set, /Conn, /ConfigFile), verify, validate and execute, printing events as dtexec does. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SsisError, errorMessage } from '../../errors.ts';
+import { readPackage } from '../../format/index.ts';
+import { mapWindowsPath, pathRulesFromEnv } from '../../connections/windows-path.ts';
+import { Engine, packageSpec, applyConfigurations, CheckpointStore, textFileLogger, xmlFileLogger, providerKind, type ListenerRegistration, type RuntimeEvent, type ExecResult, type PackageSpec, type ScriptModule } from '../../runtime/index.ts';
+import { loadExpressionHost } from '../../runtime/expr-host.ts';
+import { openDatabase } from '../../runtime/open-database.ts';
+import '../../tasks/index.ts';
+import type { ProductVersion, ToolYear } from '../../versions/index.ts';
+import type { CliIo } from '../io.ts';
+import type { DtexecCommand } from './command.ts';
+import { formatBlock, type BlockKind } from './console.ts';
+
+/** What a run ended with: the exit code, and the DTSExecResult when the package ran. */
+export interface RunResult {
+  readonly exit: number;
+  readonly result?: ExecResult;
+}
+
+const BLOCK_OF: Record<string, { kind: BlockKind; level: string }> = {
+  OnError: { kind: 'Error', level: 'E' },
+  OnWarning: { kind: 'Warning', level: 'W' },
+  OnInformation: { kind: 'Info', level: 'I' },
+  OnProgress: { kind: 'Progress', level: 'P' },
+};
+
+/** The console listener: prints the events `/Rep` selects as dtexec's message blocks. */
+function consoleListener(cmd: DtexecCommand, io: CliIo): ListenerRegistration {
+  const excluded = new Set(cmd.reporting.excluded.map((e) => e.toLowerCase()));
+  const levels = cmd.reporting.levels;
+  return {
+    listener: (e: RuntimeEvent) => {
+      if (excluded.has(e.event.toLowerCase())) return;
+      const block = BLOCK_OF[e.event];
+      const level = block?.level ?? (e.dataFlow ? 'D' : e.custom ? 'C' : undefined);
+      if (!level || !levels.has(level as never)) return;
+      const source = e.subComponent ? `${e.sourceName} ${e.subComponent}` : e.sourceName;
+      const description = e.event === 'OnProgress' ? `${e.message}${e.percent !== undefined ? `: ${e.percent}% complete` : ''}` : e.message;
+      for (const line of formatBlock({ kind: block?.kind ?? 'Info', time: e.time, code: e.code, source, description })) io.out(line);
+    },
+  };
+}
+
+/** `/ConsoleLog`: log entries echoed with the chosen columns. */
+function consoleLogListener(cmd: DtexecCommand, io: CliIo, executionId: () => string): ListenerRegistration | undefined {
+  const log = cmd.consoleLog;
+  if (!log) return undefined;
+  const inc = new Set(log.include.map((x) => x.toLowerCase()));
+  const exc = new Set(log.exclude.map((x) => x.toLowerCase()));
+  return {
+    listener: (e: RuntimeEvent) => {
+      const keys = [e.event, e.sourceName, e.sourceId].map((k) => k.toLowerCase());
+      if (inc.size > 0 && !keys.some((k) => inc.has(k))) return;
+      if (keys.some((k) => exc.has(k))) return;
+      const c = log.columns;
+      const parts = [
+        c.has('N') ? `Log: Name: ${e.event}` : '',
+        c.has('S') ? `Source Name: ${e.sourceName}` : '',
+        c.has('G') ? `Source GUID: ${e.sourceId}` : '',
+        c.has('X') ? `Execution GUID: ${executionId()}` : '',
+        c.has('M') ? `Message: ${e.message}` : '',
+        c.has('T') ? `Start Time: ${e.time.toISOString()} End Time: ${e.time.toISOString()}` : '',
+      ].filter(Boolean);
+      io.out(parts.join('\n    '));
+    },
+  };
+}
+
+function loadFailure(io: CliIo, path: string, error: unknown): RunResult {
+  const e = error instanceof SsisError ? error : new SsisError('0xC0011002', 'DTS_E_OPENPACKAGEFILE', errorMessage(error));
+  io.out(`Could not load package "${path}" because of error ${e.code}.`);
+  io.out(`Description: ${e.message}`);
+  for (const d of e.details) io.out(`Description: ${d.message}`);
+  io.out(`Source: ${e.symbol}`);
+  return { exit: 5 };
+}
+
+function verify(cmd: DtexecCommand, spec: PackageSpec): string | undefined {
+  const b = cmd.verifyBuild;
+  if (b && (b.major !== spec.versionMajor || (b.minor !== undefined && b.minor !== spec.versionMinor) || (b.build !== undefined && b.build !== spec.versionBuild))) {
+    return `The package version ${spec.versionMajor}.${spec.versionMinor}.${spec.versionBuild} does not match /VerifyBuild ${b.major}${b.minor !== undefined ? `.${b.minor}` : ''}${b.build !== undefined ? `.${b.build}` : ''}.`;
+  }
+  if (cmd.verifyPackageId && cmd.verifyPackageId.toLowerCase() !== spec.id.toLowerCase()) return `The package ID ${spec.id} does not match /VerifyPackageID ${cmd.verifyPackageId}.`;
+  if (cmd.verifyVersionId && cmd.verifyVersionId.toLowerCase() !== (spec.versionGuid ?? '').toLowerCase()) return `The package version ID ${spec.versionGuid} does not match /VerifyVersionID ${cmd.verifyVersionId}.`;
+  if (cmd.verifySigned) return 'The package is not signed: OpenDTS does not verify package signatures, so /VerifySigned refuses every package.';
+  return undefined;
+}
+
+/** Loads a package file for the tool version (newer formats are refused). */
+export function loadPackageFile(file: string, tool: ToolYear, password?: string): PackageSpec {
+  const pkg = readPackage(readFileSync(file), { fileName: file, tool, password });
+  if (pkg.problems.length > 0) {
+    throw new SsisError('0xC0016020', 'DTS_E_PACKAGEMIGRATIONFAILED', `Package migration from version ${pkg.sourceFormat} to version ${pkg.formatVersion} failed: ${pkg.problems.map((p) => p.message).join('; ')}`);
+  }
+  return packageSpec(pkg);
+}
+
+function scriptLoader(folder: string | undefined): ((task: { name: string; id: string }) => Promise<ScriptModule | undefined>) | undefined {
+  if (!folder) return undefined;
+  return async (task) => {
+    for (const name of [task.name, task.id]) {
+      for (const ext of ['.mjs', '.js']) {
+        const file = resolve(folder, name + ext);
+        if (existsSync(file)) return (await import(pathToFileURL(file).href)) as ScriptModule;
+      }
+    }
+    return undefined;
+  };
+}
+
+/** Loads, configures and runs the package a dtexec command names. */
+export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion, io: CliIo): Promise<RunResult> {
+  const source = cmd.source!;
+  if (source.kind !== 'file') {
+    const what = { sql: '/SQL (packages in msdb)', dts: '/DTS (the SSIS Package Store)', isserver: '/ISServer (the SSIS catalog)', project: '/Project (.ispac project files)' }[source.kind];
+    io.out(`${what} is not supported yet by OpenDTS dtexec; use /File.`);
+    return { exit: source.kind === 'isserver' ? 6 : 5 };
+  }
+  const rules = pathRulesFromEnv(io.env);
+  const mapPath = (p: string) => mapWindowsPath(p, rules);
+  const file = resolve(io.cwd, mapPath(source.path));
+  if (!existsSync(file)) {
+    return loadFailure(io, source.path, new SsisError('0xC0011002', 'DTS_E_OPENPACKAGEFILE', `Failed to open package file "${source.path}" due to error 0x80070002 "The system cannot find the file specified.". This occurs when loading a package and the file cannot be opened or loaded correctly into the XML document. This can be the result of specifying an incorrect file name when calling LoadPackage or the specified XML file has an incorrect format.`));
+  }
+  let spec: PackageSpec;
+  try {
+    spec = loadPackageFile(file, version.year as ToolYear, cmd.decrypt);
+  } catch (error) {
+    return loadFailure(io, source.path, error);
+  }
+  const failedVerify = verify(cmd, spec);
+  if (failedVerify) {
+    for (const line of formatBlock({ kind: 'Error', time: new Date(), code: '0xC0010004', source: spec.name, description: failedVerify })) io.out(line);
+    return { exit: 5 };
+  }
+  const holder = { id: '' };
+  const listeners: ListenerRegistration[] = [consoleListener(cmd, io)];
+  const consoleLog = consoleLogListener(cmd, io, () => holder.id);
+  if (consoleLog) listeners.push(consoleLog);
+  for (const l of cmd.loggers) {
+    const kind = providerKind(l.provider);
+    if (kind === 'text') listeners.push(textFileLogger(resolve(io.cwd, mapPath(l.config)), () => holder.id));
+    else if (kind === 'xml') listeners.push(xmlFileLogger(resolve(io.cwd, mapPath(l.config)), () => holder.id));
+    else io.out(`The log provider "${l.provider}" is not supported yet by OpenDTS; only the text and XML file providers are (/L DTS.LogProviderTextFile;file).`);
+  }
+  if (typeof cmd.vlog === 'string') listeners.push(textFileLogger(resolve(io.cwd, mapPath(cmd.vlog)), () => holder.id));
+  const checkpointFile = cmd.checkpointFile ?? spec.checkpointFileName ?? '';
+  const usage = cmd.restart !== undefined ? { Never: 0, IfExists: 1, Always: 2 }[cmd.restart] : cmd.checkpointing ? 2 : spec.checkpointUsage ?? 0;
+  const save = cmd.checkpointing ?? spec.saveCheckpoints ?? false;
+  const checkpoints = checkpointFile || save || usage !== 0 ? new CheckpointStore({ file: checkpointFile ? resolve(io.cwd, mapPath(checkpointFile)) : '', usage: usage as 0 | 1 | 2, save }) : undefined;
+  const engine = new Engine(spec, {
+    expressions: await loadExpressionHost(version.year as ToolYear),
+    listeners,
+    signal: io.signal,
+    openDatabase,
+    mapPath: (p) => resolve(dirname(file), mapPath(p)),
+    validateOnly: cmd.validateOnly,
+    warnAsError: cmd.warnAsError,
+    checkpoints,
+    maxConcurrent: cmd.maxConcurrent,
+    services: { scriptModule: scriptLoader(io.env['OPENDTS_SCRIPTS'] ? resolve(io.cwd, io.env['OPENDTS_SCRIPTS']) : resolve(dirname(file), 'scripts')) },
+  });
+  holder.id = engine.executionId;
+  for (const lp of spec.logProviders) {
+    const kind = providerKind(lp.creationName);
+    if (kind === 'text' || kind === 'xml') {
+      try {
+        const target = engine.connectionPath(lp.configString);
+        listeners.push((kind === 'text' ? textFileLogger : xmlFileLogger)(target, () => holder.id));
+      } catch (error) {
+        io.out(`Warning: the log provider "${lp.name}" cannot write: ${errorMessage(error)}`);
+      }
+    }
+  }
+  try {
+    await applyConfigurations(engine, cmd.settings, { env: io.env, mapPath });
+  } catch (error) {
+    const e = error instanceof SsisError ? error : new SsisError('0xC0010001', 'DTS_E_COMMANDLINE', errorMessage(error));
+    for (const line of formatBlock({ kind: 'Warning', time: new Date(), code: e.code, source: spec.name, description: e.message })) io.out(line);
+    const set = cmd.settings.find((s) => s.kind === 'set' && e.message.includes(s.path));
+    if (set && set.kind === 'set') io.out(`DTExec: Could not set ${set.path} value to ${set.value}.`);
+    return { exit: 6 };
+  }
+  const outcome = await engine.run();
+  const exit = outcome.result === 0 ? 0 : outcome.result === 3 ? 3 : outcome.result === 2 ? 0 : 1;
+  return { exit, result: outcome.result };
+}
