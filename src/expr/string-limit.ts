@@ -1,0 +1,10 @@
+/** @module The 2005/2008 rule that a string result (of the expression or any sub-expression) may not exceed 4000 characters. */
+import { exprError } from './error-codes.ts';
+
+/** The limit, in characters. */
+export const STRING_RESULT_LIMIT = 4000;
+
+/** The error raised when a string value passes the limit at `pos`. */
+export function stringTooLong(pos: number, length: number): Error {
+  return exprError('DTS_E_EXPREVALTRUNCATIONASERROR', `A truncation occurred during evaluation of the expression: the string result at character ${pos + 1} has ${length} characters, more than the ${STRING_RESULT_LIMIT} this version allows.`, pos);
+}
