@@ -38,7 +38,7 @@ export function isWindowsPath(path: string): boolean {
 
 /**
  * Maps a path from a package to a Linux path.
- * 1. The longest rule whose prefix matches (case-insensitively, `/` and `\` alike) replaces that prefix.
+ * 1. The longest rule whose prefix matches (case-insensitively, `/` and `\` alike) replaces that prefix (on a tie, the later rule).
  * 2. Otherwise a drive letter is dropped and backslashes become slashes, as SSIS on Linux does:
  *    `C:\data\in.csv` → `/data/in.csv`, `C:/x` → `/x`, `D:rel\x` → `rel/x`.
  * 3. A UNC path (`\\server\share\…`) with no rule is an error naming the rule to add.
@@ -53,7 +53,7 @@ export function mapWindowsPath(path: string, rules: readonly PathMapRule[] = [])
     const from = normalizeWindows(rule.from).toLowerCase();
     const bare = from.endsWith('\\') ? from.slice(0, -1) : from;
     const matches = key === bare || key.startsWith(bare + '\\') || (from.endsWith('\\') && key.startsWith(from));
-    if (matches && bare.length > bestLength) {
+    if (matches && bare.length >= bestLength) {
       best = rule;
       bestLength = bare.length;
     }
