@@ -1,0 +1,105 @@
+/**
+ * @module Applying a protection level before saving: blanking sensitive values (DontSaveSensitive), encrypting them
+ * with a password (EncryptSensitiveWithPassword), or encrypting the whole package (EncryptAllWithPassword).
+ */
+import { attr, attrNode, createElement, descendants, insertBefore, parseXml, removeAttr, removeChild, setAttr, type XmlDocument, type XmlElement } from '../xml/index.ts';
+import { encryptAttributeForm, hasAttributeEncryption } from './attribute-encryption.ts';
+import { deriveKey } from './key.ts';
+import { DTS_NAMESPACE, SSIS_NAMESPACE, prefixFor, standaloneXml } from './namespaces.ts';
+import { protectError, serverStorageError } from './protection-errors.ts';
+import { setProtectionLevelInXml } from './level-in-xml.ts';
+import { formatProtectionLevel, ProtectionLevel, usesUserKey } from './protection-level.ts';
+import { replaceRootXml } from './replace-root.ts';
+import { sensitiveElements, sensitiveValueUnavailable } from './sensitive.ts';
+import { encryptedDataXml, isEncryptedData } from './xml-encryption.ts';
+
+function checkLevel(doc: XmlDocument, level: ProtectionLevel, password: string | undefined): void {
+  if (level === ProtectionLevel.ServerStorage) throw serverStorageError();
+  if (usesUserKey(level)) {
+    throw protectError(
+      `${formatProtectionLevel(level)} needs the Windows user key (DPAPI) of the saving user, which does not exist here; ` +
+        'use EncryptSensitiveWithPassword, EncryptAllWithPassword or DontSaveSensitive.',
+    );
+  }
+  if ((level === ProtectionLevel.EncryptSensitiveWithPassword || level === ProtectionLevel.EncryptAllWithPassword) && !password) {
+    throw protectError(`${formatProtectionLevel(level)} needs a password.`);
+  }
+  if (isEncryptedData(doc.root) || descendants(doc.root).some((e) => isEncryptedData(e) || hasAttributeEncryption(e))) {
+    throw protectError('the document still holds password-encrypted values; decrypt it (decryptPackageXml) before protecting it again.');
+  }
+}
+
+/** Empties a sensitive value (and forgets a user-key blob it may hold). */
+function blank(el: XmlElement): void {
+  removeAttr(el, '{}Encrypted');
+  for (const c of el.children) c.parent = null;
+  el.children = [];
+}
+
+function encryptedDataElement(plaintext: string, key: Buffer): XmlElement {
+  return parseXml(encryptedDataXml(plaintext, key), 'EncryptedData').root;
+}
+
+/** Replaces a sensitive element of a package by its EncryptedData (form of SSIS's XML encryption). */
+function encryptInPackage(el: XmlElement, key: Buffer): void {
+  const encrypted = encryptedDataElement(standaloneXml(el, 'first'), key);
+  const host = el.parent!;
+  const isParameterValue = attr(el, `{${DTS_NAMESPACE}}Name`) === 'ParameterValue' && host.localName === 'PackageParameter';
+  if (isParameterValue) {
+    // A sensitive parameter keeps an empty <DTS:Property DTS:Name="ParameterValue"> holding the EncryptedData.
+    const shell = createElement(null, el.name, { [`${el.prefix}:Name`]: 'ParameterValue' });
+    insertBefore(shell, encrypted, null);
+    insertBefore(host, shell, el);
+  } else {
+    insertBefore(host, encrypted, el);
+  }
+  removeChild(host, el);
+}
+
+/**
+ * Protects a package document for saving at `level`: writes the level into it, then blanks (DontSaveSensitive) or
+ * encrypts (EncryptSensitiveWithPassword) its sensitive values in place, or encrypts it whole
+ * (EncryptAllWithPassword, returning a new document). Returns the document to save.
+ * Throws SsisError for the user-key levels (no DPAPI here), ServerStorage, a missing password, or values still encrypted.
+ */
+export function encryptPackageXml(doc: XmlDocument, level: ProtectionLevel, password?: string): XmlDocument {
+  checkLevel(doc, level, password);
+  setProtectionLevelInXml(doc, level);
+  const sensitive = sensitiveElements(doc);
+  if (level === ProtectionLevel.DontSaveSensitive) {
+    sensitive.forEach(blank);
+    return doc;
+  }
+  // Values encrypted with a Windows user key cannot be read here: they are saved blank.
+  sensitive.filter(sensitiveValueUnavailable).forEach(blank);
+  const key = deriveKey(password!);
+  if (level === ProtectionLevel.EncryptAllWithPassword) {
+    return replaceRootXml(doc, encryptedDataXml(standaloneXml(doc.root, 'first'), key));
+  }
+  for (const el of sensitive) encryptInPackage(el, key);
+  return doc;
+}
+
+/**
+ * Protects a project file (`.conmgr`, `.params`, project manifest) for saving at `level`, in SSIS's attribute form
+ * (Salt and IV attributes, base64 text). Both password levels encrypt the sensitive values (how SSIS treats project
+ * files under EncryptAllWithPassword is not verified). Returns the same document, edited in place.
+ */
+export function encryptProjectXml(doc: XmlDocument, level: ProtectionLevel, password?: string): XmlDocument {
+  checkLevel(doc, level, password);
+  setProtectionLevelInXml(doc, level);
+  const sensitive = sensitiveElements(doc);
+  if (level === ProtectionLevel.DontSaveSensitive) {
+    sensitive.forEach(blank);
+    return doc;
+  }
+  sensitive.filter(sensitiveValueUnavailable).forEach(blank);
+  const key = deriveKey(password!);
+  for (const el of sensitive) {
+    if (el.namespaceUri === SSIS_NAMESPACE && attrNode(el, `{${SSIS_NAMESPACE}}Sensitive`) === undefined) {
+      setAttr(el, `${prefixFor(el, SSIS_NAMESPACE) ?? el.prefix}:Sensitive`, '1');
+    }
+    encryptAttributeForm(el, key);
+  }
+  return doc;
+}
