@@ -158,7 +158,10 @@ export class Agent {
     if (!started) {
       throw new SsisError('0x80004005', 'SQLSERVERAGENT_E_JOBRUNNING', `SQLServerAgent Error: Request to run job ${job.name} (from ${invokedBy}) refused because the job is already running.`);
     }
-    const result = await started.run;
+    // Keep the session alive while a long job runs outside the scheduler's loop.
+    const beat = setInterval(() => void this.store.heartbeat(this.sessionId, this.now()).catch(() => undefined), 60_000);
+    beat.unref();
+    const result = await started.run.finally(() => clearInterval(beat));
     if (!result) throw new SsisError('0x80004005', 'SQLSERVERAGENT_E_JOBFAILED', `The job ${job.name} stopped on an internal error; see the Agent's log.`);
     return result;
   }

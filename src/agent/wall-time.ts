@@ -13,12 +13,6 @@ export function wallOf(instant: Date): WallTime {
   return Date.UTC(instant.getFullYear(), instant.getMonth(), instant.getDate(), instant.getHours(), instant.getMinutes(), instant.getSeconds());
 }
 
-/** The instant of a wall time in the process's time zone. */
-export function instantOf(wall: WallTime): Date {
-  const d = new Date(wall);
-  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
-}
-
 /** Builds a wall time from its parts (month 1-12). */
 export function wall(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): WallTime {
   return Date.UTC(year, month - 1, day, hour, minute, second);

@@ -1,0 +1,81 @@
+// End to end: a 2008-format package (PackageFormatVersion 3) scheduled every minute runs through
+// dtexec as a child process of the Agent, and the job history shows each run with its messages.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Agent } from './agent.ts';
+import { ManualClock } from './clock.ts';
+import { RunStatus } from './codes.ts';
+import { nextRunAtOrAfter } from './next-run.ts';
+import { parseScheduleText } from './schedule-text.ts';
+import { runChild } from './steps/child-process.ts';
+import { DTEXEC_SCRIPT } from './steps/index.ts';
+import { flatten } from './steps/step-result.ts';
+import { freshStore } from './test-support.ts';
+import { wallOf, toAgentDate } from './wall-time.ts';
+import { readPackage } from '../format/index.ts';
+
+/** A small package in the 2008 format, written by the test: one Sequence container, no connections. */
+function package2008(): string {
+  const prop = (name: string, value: string) => `<DTS:Property DTS:Name="${name}">${value}</DTS:Property>`;
+  return [
+    '<?xml version="1.0"?><DTS:Executable xmlns:DTS="www.microsoft.com/SqlServer/Dts" DTS:ExecutableType="SSIS.Package.2">',
+    prop('PackageFormatVersion', '3'),
+    prop('ProtectionLevel', '0'),
+    prop('MaxConcurrentExecutables', '-1'),
+    prop('ObjectName', 'AgentEveryMinute'),
+    prop('DTSID', '{6A1D6F0E-2E5C-4B8A-9E1F-0C2B7A3D4E51}'),
+    prop('CreationName', 'MSDTS.Package.1'),
+    '<DTS:Executable DTS:ExecutableType="STOCK:SEQUENCE">',
+    prop('ObjectName', 'Nothing to do'),
+    prop('DTSID', '{0F3B2A1C-5D6E-4F70-8A9B-C1D2E3F40516}'),
+    prop('CreationName', 'STOCK:SEQUENCE'),
+    '</DTS:Executable>',
+    '</DTS:Executable>',
+  ].join('\n');
+}
+
+test('a 2008 package scheduled every minute runs through dtexec; history shows each run with its messages', async () => {
+  const t = await freshStore('sqlite');
+  try {
+    const file = path.join(t.dir, 'every-minute.dtsx');
+    fs.writeFileSync(file, package2008());
+    // The fixture is a valid 2008 package, upgraded in memory by a 2014 tool.
+    const pkg = readPackage(fs.readFileSync(file), { fileName: file, tool: 2014 });
+    assert.deepEqual([pkg.sourceFormat, pkg.formatVersion, pkg.name], [3, 8, 'AgentEveryMinute']);
+
+    // What dtexec of the Agent's version answers for this package when run by hand.
+    const direct = await runChild(process.execPath, [DTEXEC_SCRIPT, '/F', file], { cwd: t.dir, env: { ...process.env, OPENDTS_PINNED_VERSION: '2014' } });
+    const firstLine = flatten(direct.output.split('\n')[0] ?? '');
+    const expected = direct.exitCode === 0 ? RunStatus.Succeeded : RunStatus.Failed;
+
+    const clock = new ManualClock(new Date(2026, 10, 25, 6, 0, 30));
+    const now = wallOf(clock.now());
+    const job = await t.store.addJob({ name: 'Every minute 2008' }, now);
+    await t.store.addStep(job.job_id, { step_name: 'Run package', subsystem: 'SSIS', command: `/F "${file}"` });
+    const timing = parseScheduleText('every 1 minutes', toAgentDate(now));
+    await t.store.addJobSchedule(job.job_id, 'every minute', timing, nextRunAtOrAfter(timing, now), now);
+    const agent = new Agent({ store: t.store, clock, server: 'TESTSRV', cwd: t.dir, env: process.env, user: 'agent', productYear: 2014 });
+    await agent.start();
+    for (const minute of [1, 2, 3]) {
+      clock.set(new Date(2026, 10, 25, 6, minute, 0));
+      await Promise.all(await agent.tick());
+    }
+    await agent.stop();
+
+    const history = await t.store.listHistory({ job_id: job.job_id });
+    assert.deepEqual(history.map((h) => [h.step_id, h.run_time]), [[1, 60100], [0, 60100], [1, 60200], [0, 60200], [1, 60300], [0, 60300]]);
+    for (const h of history) {
+      assert.equal(h.run_status, expected, h.message ?? '');
+      if (h.step_id === 1) {
+        assert.ok(h.message?.startsWith(`Executed as user: agent. ${firstLine}`), h.message ?? '');
+        assert.match(h.message ?? '', expected === RunStatus.Succeeded ? /The package execution succeeded\. {2}The step succeeded\.$/ : /The package execution failed \(dtexec exit code \d+\)\. {2}The step failed\.$/);
+      } else {
+        assert.match(h.message ?? '', /The Job was invoked by Schedule \d+ \(every minute\)\. {2}The last step to run was step 1 \(Run package\)\.$/);
+      }
+    }
+  } finally {
+    await t.cleanup();
+  }
+});
