@@ -2,6 +2,7 @@
 import {
   dataType, isDateTime, isNumeric, isString, sameTypeSpec, typeSpec, decimalShape, type DataTypeName, type TypeSpec,
 } from '../types/index.ts';
+import { SsisError } from '../errors.ts';
 import type { VersionFeatures } from '../versions/index.ts';
 import type { BinaryNode, Node } from './ast.ts';
 import type { ExpressionContext } from './context.ts';
@@ -60,7 +61,7 @@ export function checkExpression(root: Node, ctx: ExpressionContext, features: Ve
   }
 
   function variable(name: string, pos: number): TNode {
-    const v = name.startsWith('$') && !features.parameters ? undefined : ctx.resolveVariable?.(name);
+    const v = name.startsWith('$') && !features.parameters ? undefined : at(pos, () => ctx.resolveVariable?.(name));
     if (!v) throw exprError('DTS_E_EXPREVALVARIABLENOTFOUND', `The variable "${name}" was not found in the Variables collection. The variable might not exist in the correct scope.`, pos);
     const info = dataType(v.type.type);
     if (info.js === 'none') throw exprError('DTS_E_EXPREVALVARIABLETYPENOTSUPPORTED', `The data type of variable "${v.name}" is not supported in an expression.`, pos);
@@ -74,7 +75,7 @@ export function checkExpression(root: Node, ctx: ExpressionContext, features: Ve
       if (n.kind === 'lineage') throw exprError('DTS_E_EXPREVALNOINPUTCOLUMNCOLLECTIONFORCOLUMNID', `The expression contains unrecognized token "${label}" (character ${n.pos + 1}).`, n.pos);
       throw exprError('DTS_E_EXPREVALNOINPUTCOLUMNCOLLECTIONFORCOLUMNNAME', `The expression contains unrecognized token "${label}" (character ${n.pos + 1}). If "${label}" is a variable, it should be expressed as "@${label}".`, n.pos);
     }
-    const c = ctx.resolveColumn(ref);
+    const c = at(n.pos, () => ctx.resolveColumn!(ref));
     if (!c) {
       if (n.kind === 'lineage') throw exprError('DTS_E_EXPREVALINPUTCOLUMNIDNOTFOUND', `Attempt to find the input column with lineage "${n.ref}" failed (character ${n.pos + 1}).`, n.pos);
       if (n.component) throw exprError('DTS_E_EXPREVALDOTTEDINPUTCOLUMNNAMENOTFOUND', `Locating the input column named "${label}" failed (character ${n.pos + 1}).`, n.pos);
@@ -282,6 +283,18 @@ export function checkExpression(root: Node, ctx: ExpressionContext, features: Ve
     };
     const r = spec!.check(checker);
     return { k: 'call', fn: name, t: r.t, args: r.args, meta: r.meta, pos };
+  }
+
+  /** Runs a caller's resolver; an SsisError it raises gets the position of the reference. */
+  function at<T>(pos: number, f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof SsisError && e.location === undefined) {
+        throw new SsisError(e.code, e.symbol, e.message, { location: { offset: pos, line: 1, column: pos + 1 } });
+      }
+      throw e;
+    }
   }
 
   function paramMismatch(fn: string, t: TypeSpec, i: number, pos: number) {

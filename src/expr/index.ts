@@ -9,3 +9,5 @@ export { evaluateTree } from './reference-evaluator.ts';
 export { EXPR_ERROR_CODES, exprError, type ExprErrorSymbol } from './error-codes.ts';
 export { systemEnv, type RuntimeEnv } from './runtime-env.ts';
 export { functionNames } from './functions/index.ts';
+export { displayResult, displayValue } from './display.ts';
+export { variableTable, type TableVariable } from './variable-table.ts';
