@@ -48,6 +48,11 @@ export interface CacheStore {
 export interface VariableAccess {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
+  /**
+   * Describes a variable for expressions: its qualified name (`User::X`) and `DTS:DataType` code (3 Int32, 8 String, …);
+   * undefined when there is no such variable.
+   */
+  describe?(name: string): { readonly qualifiedName: string; readonly dataType: number } | undefined;
 }
 
 /** A JavaScript implementation of a Script Component: row-processing functions (see docs/dataflow.md). */

@@ -102,10 +102,6 @@ export class RowErrors {
       : new SsisError('0xC0209029', 'DTS_E_INDUCEDTRANSFORMFAILUREONERROR', `${name}: ${detail} SSIS Error Code DTS_E_INDUCEDTRANSFORMFAILUREONERROR. The "${name}" failed because error code ${hex} occurred, and the error row disposition on ${on} specifies failure on error.`);
   }
 
-  #asyncErrorBatch(batch: Batch, output: number, order: number[]): Batch {
-    return asyncErrorBatch(this.#host, this.#errorOutput, batch, output, this.#rows, this.#codes, this.#cols, this.#raw, order);
-  }
-
   /** Sends the batch: good rows to `output`, redirected rows (with ErrorCode/ErrorColumn) to the error output. */
   async send(batch: Batch, output: number): Promise<void> {
     if (this.#rows.length === 0) {
@@ -119,11 +115,17 @@ export class RowErrors {
       const r = batch.row(k);
       if (marks[r] !== 1) good[g++] = r;
     }
+    if (g > 0) await this.#host.send(output, batch.select(good, g));
+    await this.sendRedirected(batch, output);
+  }
+
+  /** Sends only the redirected rows to the error output (`output` names the normal output, for columns copied by name). */
+  async sendRedirected(batch: Batch, output: number): Promise<void> {
+    if (this.#rows.length === 0) return;
     const order = this.#rows.map((_, i) => i).sort((a, b) => this.#rows[a]! - this.#rows[b]!);
     const errOut = this.#host.component.outputs[this.#errorOutput]!;
     if (!errOut.synchronousInputRefId) {
-      if (g > 0) await this.#host.send(output, batch.select(good, g));
-      await this.#host.send(this.#errorOutput, this.#asyncErrorBatch(batch, output, order));
+      await this.#host.send(this.#errorOutput, asyncErrorBatch(this.#host, this.#errorOutput, batch, output, this.#rows, this.#codes, this.#cols, this.#raw, order));
       return;
     }
     const bad = Int32Array.from(order.map((i) => this.#rows[i]!));
@@ -132,14 +134,21 @@ export class RowErrors {
     const codeSlot = specialSlot(errOut, 'ErrorCode', layout);
     const colSlot = specialSlot(errOut, 'ErrorColumn', layout);
     if (codeSlot !== undefined) {
-      const c = errBatch.allocate(codeSlot).values as Float64Array;
-      order.forEach((i) => (c[this.#rows[i]!] = this.#codes[i]!));
+      const c = errBatch.allocate(codeSlot).values as Int32Array;
+      const n = errBatch.vectors[codeSlot]!.nulls;
+      order.forEach((i) => {
+        c[this.#rows[i]!] = this.#codes[i]!;
+        n[this.#rows[i]!] = 0;
+      });
     }
     if (colSlot !== undefined) {
-      const c = errBatch.allocate(colSlot).values as Float64Array;
-      order.forEach((i) => (c[this.#rows[i]!] = this.#cols[i]!));
+      const c = errBatch.allocate(colSlot).values as Int32Array;
+      const n = errBatch.vectors[colSlot]!.nulls;
+      order.forEach((i) => {
+        c[this.#rows[i]!] = this.#cols[i]!;
+        n[this.#rows[i]!] = 0;
+      });
     }
-    if (g > 0) await this.#host.send(output, batch.select(good, g));
     await this.#host.send(this.#errorOutput, errBatch);
   }
 }

@@ -25,6 +25,11 @@ export function memoryContext(opts: { connections?: readonly DataFlowConnection[
         return vars.get(name);
       },
       set: (name, value) => void vars.set(name, value),
+      describe: (name) => {
+        const key = vars.has(name) ? name : vars.has(`User::${name}`) ? `User::${name}` : undefined;
+        if (key === undefined) return undefined;
+        return { qualifiedName: key, dataType: variableCode(vars.get(key)) };
+      },
     },
     onEvent: (e) => void events.push(e),
     signal: opts.signal,
@@ -81,4 +86,14 @@ export function flatFileConnection(name: string, path: string, columns: readonly
     columns: cols,
   };
   return { name, refId: `Package.ConnectionManagers[${name}]`, creationName: 'FLATFILE', connectionString: path, properties: {}, flatFile };
+}
+
+/** The `DTS:DataType` code a JavaScript value would have as a variable. */
+function variableCode(v: unknown): number {
+  if (typeof v === 'number') return Number.isInteger(v) ? 3 : 5;
+  if (typeof v === 'bigint') return 20;
+  if (typeof v === 'boolean') return 11;
+  if (typeof v === 'string') return 8;
+  if (v instanceof Date) return 7;
+  return 13;
 }

@@ -1,0 +1,58 @@
+/** @module Conditional Split runtime: each row goes to the first output whose condition is true, else the default output. */
+import type { Batch } from '../../dataflow/batch.ts';
+import type { ComponentHost, ComponentRuntime } from '../../dataflow/component.ts';
+import { RowErrors, ROW_ERROR } from '../../dataflow/error-rows.ts';
+import { SsisError } from '../../errors.ts';
+import { compileBufferExpression } from '../shared/expression.ts';
+import type { ConditionalSplitSettings } from './settings.ts';
+
+/** Creates the runtime. */
+export function conditionalSplitRuntime(host: ComponentHost, settings: ConditionalSplitSettings): ComponentRuntime {
+  const layout = host.inputLayout(0);
+  const inputColumns = host.component.inputs[0]!.columns;
+  const cases = settings.cases.map((c) => ({ c, expr: compileBufferExpression(c.expression, layout, inputColumns, host.context) }));
+  const errors = new RowErrors(host, settings.errorOutput);
+  const outputs = host.component.outputs.length;
+  return {
+    async process(_input, batch: Batch) {
+      errors.reset();
+      const target = new Int32Array(batch.count).fill(-1);
+      const counts = new Int32Array(outputs);
+      for (let k = 0; k < batch.count; k++) {
+        const row = batch.row(k);
+        let chosen = settings.defaultOutput;
+        for (const { c, expr } of cases) {
+          let v: unknown;
+          try {
+            v = expr.evaluate(batch, row);
+          } catch (e) {
+            if (!(e instanceof SsisError)) throw e;
+            v = e;
+          }
+          if (v === true) {
+            chosen = c.output;
+            break;
+          }
+          if (v === false) continue;
+          // NULL or a failed evaluation is an error (SSIS: the condition did not evaluate to a Boolean).
+          const detail = v instanceof SsisError ? v.message : `The expression "${c.expression}" on "${c.name}" evaluated to NULL, but the Conditional Split requires a Boolean result.`;
+          errors.handle(batch, row, 'error', c.errorDisposition, ROW_ERROR.expression, undefined, detail);
+          chosen = -2;
+          break;
+        }
+        if (chosen >= 0) {
+          target[k] = chosen;
+          counts[chosen]!++;
+        }
+      }
+      for (let o = 0; o < outputs; o++) {
+        if (o === settings.errorOutput || counts[o] === 0) continue;
+        const sel = new Int32Array(counts[o]!);
+        let n = 0;
+        for (let k = 0; k < batch.count; k++) if (target[k] === o) sel[n++] = batch.row(k);
+        await host.send(o, batch.select(sel, n));
+      }
+      await errors.sendRedirected(batch, settings.errorOutput);
+    },
+  };
+}
