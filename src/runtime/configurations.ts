@@ -39,7 +39,12 @@ async function applyPairs(engine: Engine, pairs: readonly { path: string; value:
 }
 
 /** Applies the package's design-time configurations except parent-variable ones; problems become warnings, as SSIS does. */
-async function applyDesignTime(engine: Engine, host: ConfigurationHost): Promise<void> {
+async function applyDesignTime(engine: Engine, host: ConfigurationHost, warned: Set<string>): Promise<void> {
+  const warn = async (key: string, code: string, message: string) => {
+    if (warned.has(key)) return;
+    warned.add(key);
+    await engine.raiseWarning(engine.root, code, message);
+  };
   for (const c of engine.pkg.configurations) {
     try {
       switch (c.type) {
@@ -52,7 +57,7 @@ async function applyDesignTime(engine: Engine, host: ConfigurationHost): Promise
         case 2: {
           const value = host.env[c.configurationString];
           if (value === undefined) {
-            await engine.raiseWarning(engine.root, '0x80012016', `The configuration environment variable was not found. The environment variable was: "${c.configurationString}". This occurs when a package specifies an environment variable for a configuration setting but it cannot be found.`);
+            await warn(c.name, '0x80012016', `The configuration environment variable was not found. The environment variable was: "${c.configurationString}". This occurs when a package specifies an environment variable for a configuration setting but it cannot be found.`);
           } else if (c.configurationVariable) {
             await setPropertyPath(engine, c.configurationVariable, value);
           }
@@ -62,10 +67,10 @@ async function applyDesignTime(engine: Engine, host: ConfigurationHost): Promise
         case 4:
           break;
         default:
-          await engine.raiseWarning(engine.root, '0x80012059', `The configuration "${c.name}" (type ${c.type}: registry entry or SQL Server table) is not supported yet by OpenDTS and was not applied.`);
+          await warn(c.name, '0x80012059', `The configuration "${c.name}" (type ${c.type}: registry entry or SQL Server table) is not supported yet by OpenDTS and was not applied.`);
       }
     } catch (error) {
-      await engine.raiseWarning(engine.root, '0x80012059', `Failed to load the configuration "${c.name}": ${errorMessage(error)}`);
+      await warn(c.name, '0x80012059', `Failed to load the configuration "${c.name}": ${errorMessage(error)}`);
     }
   }
 }
@@ -77,20 +82,21 @@ async function applyDesignTime(engine: Engine, host: ConfigurationHost): Promise
  */
 export async function applyConfigurations(engine: Engine, settings: readonly CommandLineSetting[], host: ConfigurationHost): Promise<void> {
   const enabled = engine.pkg.enableConfigurations !== false && engine.pkg.configurations.length > 0;
-  if (enabled) await applyDesignTime(engine, host);
+  const warned = new Set<string>();
+  if (enabled) await applyDesignTime(engine, host, warned);
   for (const s of settings) {
     if (s.kind === 'set') await setPropertyPath(engine, s.path, s.value);
     else if (s.kind === 'conn') await setPropertyPath(engine, `\\Package.Connections[${s.connection}].Properties[ConnectionString]`, s.connectionString);
     else await applyPairs(engine, readDtsConfig(host.mapPath ? host.mapPath(s.file) : s.file));
   }
   if (!enabled) return;
-  await applyDesignTime(engine, host);
+  await applyDesignTime(engine, host, warned);
   for (const c of engine.pkg.configurations) {
     if ((c.type !== 0 && c.type !== 4) || !host.parentValue || !c.configurationVariable) continue;
     const name = c.type === 4 ? host.env[c.configurationString] ?? '' : c.configurationString;
     const value = host.parentValue(name);
     if (value === undefined) {
-      await engine.raiseWarning(engine.root, '0x80012018', `The configuration entry "${name}" has an incorrect format because it does not begin with the package delimiter. There was no parent variable named "${name}".`);
+      await engine.raiseWarning(engine.root, '0x80012018', `The parent package variable "${name}" of the configuration "${c.name}" was not found; the configuration was not applied.`);
     } else {
       await setPropertyPath(engine, c.configurationVariable, String(value));
     }

@@ -31,6 +31,8 @@ export interface RunOptions {
   readonly services?: RunServices;
   /** Opens databases for tasks and transactions. */
   readonly openDatabase?: DatabaseOpener;
+  /** Checks at validation that a connection manager can be opened (throws the error opening would give). */
+  readonly checkDatabase?: (connection: ConnectionSpec) => void;
   /** Maps a Windows path from the package to a local one. */
   readonly mapPath?: (path: string) => string;
   /** Only validate (dtexec /Validate). */
@@ -85,6 +87,7 @@ export class Engine {
       this.connectionsById.set(c.name.toLowerCase(), c);
     }
     this.addPackageSystemVariables();
+    this.wireVariableEvents(this.root);
   }
 
   private addPackageSystemVariables(): void {
@@ -127,6 +130,17 @@ export class Engine {
     }
   }
 
+  /** A Required parameter must have a value by now (from /Set, /Par or a binding): DTS_E_REQUIREDPARAMETERNOTSET. */
+  private checkRequiredParameters(): void {
+    for (const p of this.pkg.parameters) {
+      if (!p.required) continue;
+      const v = this.root.scope.find(`$${p.scope}::${p.name}`);
+      if (!v || v.value === null || v.value === undefined || v.value === '') {
+        throw new SsisError('0xC001F036', 'DTS_E_REQUIREDPARAMETERNOTSET', `The parameter "$${p.scope}::${p.name}" is required but was not given a value. Give one with /Set \\Package.Variables[$${p.scope}::${p.name}];value or /Par.`);
+      }
+    }
+  }
+
   /** Requests cancellation (as Ctrl-C does). */
   cancel(): void {
     this.abort.abort();
@@ -135,11 +149,11 @@ export class Engine {
   /** Validates, then (unless validate-only) runs the package. */
   async run(): Promise<RunOutcome> {
     const root = this.root;
-    this.wireVariableEvents(root);
     await this.emit(this.event('PackageStart', root, { message: 'Beginning of package execution.' }));
     let result: ExecResult;
     try {
       await this.options.checkpoints?.restore(this);
+      this.checkRequiredParameters();
       const valid = await this.validateTree(root, false);
       if (!valid) result = FAILURE;
       else if (this.options.validateOnly) result = SUCCESS;
@@ -199,6 +213,7 @@ export class Engine {
         result = FAILURE;
       } else {
         await this.raiseSimple('OnPreExecute', node, '');
+        await this.raiseSimple('OnExecStatusChanged', node, 'Executing');
         const errorsBefore = node.errorCount;
         result = await this.executeBody(node);
         const max = spec.maximumErrorCount ?? 1;
@@ -214,6 +229,7 @@ export class Engine {
       result = spec.forceExecutionResult as ExecResult;
     }
     if (result === FAILURE && spec.kind === 'task') await this.raiseSimple('OnTaskFailed', node, '');
+    await this.raiseSimple('OnExecStatusChanged', node, 'Completed');
     await this.raiseSimple('OnPostExecute', node, '');
     if (result === SUCCESS && cp) await cp.completed(this, node);
     return result;
@@ -511,10 +527,29 @@ export class Engine {
     await this.raise(this.event(name, node, fields), node);
   }
 
-  /** Makes variables with RaiseChangedEvent raise OnVariableValueChanged on their container. */
+  /**
+   * Prepares the variables of a node and its children: EvaluateAsExpression variables compute
+   * their value from their expression (compiled on first use), and RaiseChangedEvent ones raise
+   * OnVariableValueChanged on their container.
+   */
   wireVariableEvents(node: RunNode): void {
     for (const v of node.scope.own()) {
       if (v.namespace === 'System') continue;
+      if (v.evaluateAsExpression && v.expression) {
+        const text = v.expression;
+        let evaluating = false;
+        v.evaluator = () => {
+          if (evaluating) {
+            throw new SsisError('0xC00470A5', 'DTS_E_EXPREVALVARIABLECYCLE', `The expression of the variable "${v.qualifiedName}" refers to itself, directly or through other variables.`);
+          }
+          evaluating = true;
+          try {
+            return this.evaluate(text, node);
+          } finally {
+            evaluating = false;
+          }
+        };
+      }
       v.onChanged = async (changed) => {
         await this.raise(this.event('OnVariableValueChanged', node, { message: changed.qualifiedName }), node);
       };

@@ -7,6 +7,8 @@ export { CheckpointStore, type CheckpointSettings } from './checkpoint.ts';
 export { textFileLogger, xmlFileLogger, providerKind, selectedEvents } from './log-providers.ts';
 export { HANDLER_EVENTS, type RuntimeEvent, type EventListener, type EventName } from './events.ts';
 export type { ExpressionHost } from './expressions.ts';
+export { expressionHost } from './expr-host.ts';
+export { openDatabase, checkDatabase } from './open-database.ts';
 export type { DbSession, DatabaseOpener } from './databases.ts';
 export { Recordset } from './recordset.ts';
 export { Variable, VariableScope } from './variables.ts';

@@ -18,16 +18,21 @@ function connectionType(cm: ConnectionSpec): string {
 }
 
 /**
- * The opener dtexec uses. A connection manager whose connection string (or `/CONN` value) is an
- * override URL opens that database; any other connection string names a server OpenDTS cannot
- * reach by itself and is refused with a message telling how to point it elsewhere.
+ * Checks, without connecting, that a connection manager can be opened here (used by validation).
+ * A connection string that is an override URL can; any other names a server OpenDTS cannot reach
+ * by itself and is refused with a message telling how to point it elsewhere.
  */
-export const openDatabase: DatabaseOpener = async (cm): Promise<DbSession> => {
-  const type = connectionType(cm);
-  const named = /^ado\.net/i.test(type) && !/odbc|oledb/i.test(type);
+export function checkDatabase(cm: ConnectionSpec): void {
   if (!isConnectionUrl(cm.connectionString)) {
     throw new SsisError('0xC0202009', 'DTS_E_CANNOTACQUIRECONNECTIONFROMCONNECTIONMANAGER', `SSIS Error Code DTS_E_CANNOTACQUIRECONNECTIONFROMCONNECTIONMANAGER. The AcquireConnection method call to the connection manager "${cm.name}" failed: its connection string names a server OpenDTS cannot reach here. Point it at a database with /CONN "${cm.name}";sqlite:/path/db.sqlite (or postgres://…, mysql://…).`);
   }
+}
+
+/** The opener dtexec uses: checks the connection manager, then connects with the driver its URL names. */
+export const openDatabase: DatabaseOpener = async (cm): Promise<DbSession> => {
+  checkDatabase(cm);
+  const type = connectionType(cm);
+  const named = /^ado\.net/i.test(type) && !/odbc|oledb/i.test(type);
   const config = parseConnectionUrl(cm.connectionString, named ? 'named' : 'positional');
   const driver = await DRIVERS[config.kind]();
   if (!driver) throw new SsisError('0xC0202009', 'DTS_E_DRIVERNOTAVAILABLE', `The ${config.kind} driver is not available yet to open the connection "${cm.name}".`);

@@ -32,6 +32,8 @@ export interface TaskContext {
   assign(expression: string): Promise<unknown>;
   /** The connection manager with this name or ID, with its expressions applied. */
   connection(nameOrId: string): ConnectionSpec;
+  /** At validation: checks that a connection manager's database can be opened here (throws otherwise). */
+  checkDatabase(nameOrId: string): void;
   /** Opens a database through a connection manager. */
   openDatabase(nameOrId: string): Promise<TaskDatabase>;
   /** The local path a File connection manager (or a path in a package) points at, Windows paths mapped. */

@@ -31,6 +31,9 @@ export function createTaskContext(engine: Engine, node: RunNode, executing: bool
     assign: (expression) => engine.assign(expression, node),
     connection: (nameOrId) => engine.connection(nameOrId),
     filePath: (value, opts) => engine.connectionPath(value, opts?.isConnection ?? true),
+    checkDatabase(nameOrId) {
+      engine.options.checkDatabase?.(engine.connection(nameOrId));
+    },
     async openDatabase(nameOrId): Promise<TaskDatabase> {
       if (!executing) throw new SsisError('0xC0010023', 'DTS_E_NOTEXECUTING', 'Databases are opened only while a task executes.');
       const open = engine.options.openDatabase;

@@ -87,7 +87,7 @@ function settingList<T>(ctx: TaskContext, name: string): T[] {
 export const executeSqlTask: TaskImplementation = {
   validate(ctx) {
     if (!str(ctx, 'connection')) throw new SsisError('0xC00291EC', 'DTS_E_EXECUTESQLTASK_NOCONNECTIONMANAGER', `Failed to acquire connection. The Execute SQL task "${ctx.task.name}" has no connection manager.`);
-    ctx.connection(str(ctx, 'connection'));
+    ctx.checkDatabase(str(ctx, 'connection'));
     const kind = resultKind(str(ctx, 'resultSetType'));
     for (const b of settingList<ResultBinding>(ctx, 'resultBindings')) {
       if (kind !== 'None') ctx.variable(b.variableName);

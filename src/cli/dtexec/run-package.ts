@@ -5,9 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { SsisError, errorMessage } from '../../errors.ts';
 import { readPackage } from '../../format/index.ts';
 import { mapWindowsPath, pathRulesFromEnv } from '../../connections/windows-path.ts';
-import { Engine, packageSpec, applyConfigurations, CheckpointStore, textFileLogger, xmlFileLogger, providerKind, type ListenerRegistration, type RuntimeEvent, type ExecResult, type PackageSpec, type ScriptModule } from '../../runtime/index.ts';
-import { loadExpressionHost } from '../../runtime/expr-host.ts';
-import { openDatabase } from '../../runtime/open-database.ts';
+import { Engine, packageSpec, expressionHost, openDatabase, checkDatabase, applyConfigurations, CheckpointStore, textFileLogger, xmlFileLogger, providerKind, type ListenerRegistration, type RuntimeEvent, type ExecResult, type PackageSpec, type ScriptModule } from '../../runtime/index.ts';
 import '../../tasks/index.ts';
 import type { ProductVersion, ToolYear } from '../../versions/index.ts';
 import type { CliIo } from '../io.ts';
@@ -152,10 +150,11 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
   const save = cmd.checkpointing ?? spec.saveCheckpoints ?? false;
   const checkpoints = checkpointFile || save || usage !== 0 ? new CheckpointStore({ file: checkpointFile ? resolve(io.cwd, mapPath(checkpointFile)) : '', usage: usage as 0 | 1 | 2, save }) : undefined;
   const engine = new Engine(spec, {
-    expressions: await loadExpressionHost(version.year as ToolYear),
+    expressions: expressionHost(version.year as ToolYear),
     listeners,
     signal: io.signal,
     openDatabase,
+    checkDatabase,
     mapPath: (p) => resolve(dirname(file), mapPath(p)),
     validateOnly: cmd.validateOnly,
     warnAsError: cmd.warnAsError,
@@ -176,7 +175,10 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
     }
   }
   try {
-    await applyConfigurations(engine, cmd.settings, { env: io.env, mapPath });
+    const parameters = cmd.parameters
+      .filter((p) => p.scope !== 'ServerOption')
+      .map((p) => ({ kind: 'set' as const, path: `\\Package.Variables[$${p.scope}::${p.name}]`, value: p.value }));
+    await applyConfigurations(engine, [...cmd.settings, ...parameters], { env: io.env, mapPath });
   } catch (error) {
     const e = error instanceof SsisError ? error : new SsisError('0xC0010001', 'DTS_E_COMMANDLINE', errorMessage(error));
     for (const line of formatBlock({ kind: 'Warning', time: new Date(), code: e.code, source: spec.name, description: e.message })) io.out(line);
