@@ -5,3 +5,5 @@ export { writePackage, type WriteOptions } from './write/write-package.ts';
 export { lineageRefsToRefIds } from './lineage-text.ts';
 export { decodeXmlEscapes, encodeXmlEscapes } from './xml-escapes.ts';
 export { readPackageFile, errorLines } from './read-file.ts';
+export * from './build/index.ts';
+export { packageOf } from './package-registry.ts';

@@ -17,6 +17,8 @@ export interface Package extends ContainerBase {
   readonly kind: 'Package';
   /** The format of the file as read (or as created). */
   readonly sourceFormat: PackageFormat;
+  /** The format of the XML the model holds (a package created for format 3 is built in the 2012 shape and written back as 3). */
+  readonly xmlFormat: PackageFormat;
   /** The format the model is upgraded to: the tool's format, never lower than `sourceFormat`. */
   formatVersion: PackageFormat;
   /** `DTS:ProtectionLevel` (default 1, EncryptSensitiveWithUserKey; see `ProtectionLevel` in `src/protection`). */

@@ -82,7 +82,8 @@ function base(el: XmlElement, kind: ExecutableKind, refId: string, ctx: ReadCont
   };
 }
 
-function readConstraints(el: XmlElement, containerRefId: string, byDtsId: Map<string, string>, ctx: ReadContext): PrecedenceConstraint[] {
+/** The precedence constraints of a container; `byDtsId` maps the DTSIDs of its children to their refIds. */
+export function readConstraints(el: XmlElement, containerRefId: string, byDtsId: Map<string, string>, ctx: ReadContext): PrecedenceConstraint[] {
   const d = ctx.dialect;
   return d.items(el, 'PrecedenceConstraints', 'PrecedenceConstraint').map((pc) => {
     const name = d.prop(pc, 'ObjectName') ?? '';
@@ -119,7 +120,8 @@ function readConstraints(el: XmlElement, containerRefId: string, byDtsId: Map<st
   });
 }
 
-function readEventHandlers(el: XmlElement, ownerRefId: string, ctx: ReadContext): EventHandler[] {
+/** The event handlers of an executable. */
+export function readEventHandlers(el: XmlElement, ownerRefId: string, ctx: ReadContext): EventHandler[] {
   const d = ctx.dialect;
   return d.items(el, 'EventHandlers', 'EventHandler').map((h) => {
     const eventName = d.prop(h, 'EventName') ?? d.prop(h, 'CreationName') ?? '';

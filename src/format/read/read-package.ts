@@ -10,6 +10,7 @@ import { readConnectionManagers } from './read-connections.ts';
 import { readParameters } from './read-variables.ts';
 import { readExecutable } from './read-executable.ts';
 import { refuseNewerFormat } from './version-rules.ts';
+import { registerPackage } from '../package-registry.ts';
 import { decryptPackageXml } from '../../protection/index.ts';
 
 /** Options of {@link readPackage}. */
@@ -76,6 +77,7 @@ export function liftPackage(xml: XmlDocument, format: PackageFormat, tool: ToolY
     ...(exe as Package),
     kind: 'Package',
     sourceFormat: format,
+    xmlFormat: format,
     formatVersion: Math.max(format, toolFormat) as PackageFormat,
     protectionLevel: parseIntOr(p['ProtectionLevel'], 1),
     maxConcurrentExecutables: parseIntOr(p['MaxConcurrentExecutables'], -1),
@@ -103,6 +105,7 @@ export function liftPackage(xml: XmlDocument, format: PackageFormat, tool: ToolY
     fileName,
     xml,
   };
+  registerPackage(pkg);
   return pkg;
 }
 

@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  addComponent, addConnectionManager, addDataFlowTask, addEventHandler, addExecuteSqlTask, addExpressionTask, addForLoop, addForeachLoop,
+  addPath, addPrecedenceConstraint, addSequence, addVariable, createPackage, sequentialIds, readPackage, writePackage,
+} from '../index.ts';
+import type { Package } from '../../package/index.ts';
+import { allDataFlows, walkExecutables } from '../../package/index.ts';
+import { SsisError } from '../../errors.ts';
+
+function build(format: 6 | 8): Package {
+  const pkg = createPackage({ name: 'Golden', format, ids: sequentialIds(), creationDate: '1/2/2026 3:04:05 PM', creatorName: 'opendts', creatorComputerName: 'ci' });
+  const db = addConnectionManager(pkg, { name: 'db', type: 'OLEDB', connectionString: 'Data Source=.;Initial Catalog=test;Provider=SQLNCLI11;' });
+  addConnectionManager(pkg, {
+    name: 'in', type: 'FLATFILE', connectionString: '/tmp/in.csv',
+    flatFile: { columnNamesInFirstDataRow: true, columns: [{ name: 'Id', dataType: 3 }, { name: 'Name', dataType: 130, maximumWidth: 40 }] },
+  });
+  addVariable(pkg, { name: 'Count', dataType: 3, value: '0' });
+  addVariable(pkg, { name: 'Double', dataType: 3, expression: '@[User::Count] * 2' });
+  const seq = addSequence(pkg, { name: 'Prepare' });
+  const sql = addExecuteSqlTask(seq, { name: 'Count rows', connection: db, sql: 'SELECT COUNT(*) FROM t', resultSet: 'SingleRow', resultBindings: [{ resultName: '0', variable: 'User::Count' }] });
+  const loop = addForLoop(pkg, { name: 'Loop', init: '@Count = 0', eval: '@Count < 3', assign: '@Count = @Count + 1' });
+  const each = addForeachLoop(pkg, { name: 'Each file', enumerator: { kind: 'File', folder: '/tmp', fileSpec: '*.csv' }, mappings: [{ variable: 'User::Count' }] });
+  addExpressionTask(loop, { name: 'Bump', expression: '@[User::Count] = @[User::Count] + 1' });
+  addPrecedenceConstraint(pkg, seq, loop);
+  addPrecedenceConstraint(pkg, loop, each, { value: 'Failure', expression: '@Count > 1' });
+  const onError = addEventHandler(pkg, 'OnError');
+  addExecuteSqlTask(onError, { name: 'Log', connection: 'db', sql: 'INSERT INTO log VALUES (1)' });
+  const dft = addDataFlowTask(pkg, { name: 'Load' });
+  const src = addComponent(dft, {
+    name: 'Read', classId: 'Microsoft.FlatFileSource', connections: [{ name: 'FlatFileConnection', connectionManager: 'in' }],
+    outputs: [{ name: 'Out', columns: [{ name: 'Id', dataType: 'i4' }, { name: 'Name', dataType: 'wstr', length: 40 }] }, { name: 'Errors', isErrorOut: true }],
+  });
+  const dc = addComponent(dft, {
+    name: 'Upper', classId: 'Microsoft.DerivedColumn', inputs: [{ name: 'In' }],
+    outputs: [{ name: 'Out', synchronousInput: 'In', exclusionGroup: 1, columns: [{ name: 'Big', dataType: 'wstr', length: 40, properties: { Expression: { value: 'UPPER(Name)', containsId: true }, FriendlyExpression: { value: 'UPPER(Name)', expressionType: 'Notify' } } }] }],
+  });
+  addPath(dft, src.outputs[0], dc.inputs[0], { columns: 'all' });
+  assert.equal(sql.kind, 'ExecuteSQL');
+  return pkg;
+}
+
+test('a package built in code reads back with everything in place (format 8)', () => {
+  const pkg = build(8);
+  const again = readPackage(writePackage(pkg), { fileName: 'golden.dtsx' });
+  assert.deepEqual(again.problems, []);
+  assert.equal(again.sourceFormat, 8);
+  assert.deepEqual([...walkExecutables(again)].map((e) => e.refId), [
+    'Package', 'Package\\Prepare', 'Package\\Prepare\\Count rows', 'Package\\Loop', 'Package\\Loop\\Bump', 'Package\\Each file', 'Package\\Load',
+    'Package.EventHandlers[OnError]', 'Package.EventHandlers[OnError]\\Log',
+  ]);
+  assert.equal(again.variables.find((v) => v.name === 'Double')?.evaluateAsExpression, true);
+  assert.equal(again.connectionManagers[1].flatFile?.columns.length, 2);
+  assert.equal(again.precedenceConstraints[1].value, 1);
+  assert.equal(again.precedenceConstraints[1].evalOp, 3);
+  const df = allDataFlows(again)[0].dataFlow;
+  assert.deepEqual(df.components.map((c) => c.classId), ['Microsoft.FlatFileSource', 'Microsoft.DerivedColumn']);
+  assert.equal(df.components[1].inputs[0].columns.length, 2);
+  assert.equal(df.components[1].inputs[0].columns[1].lineageRefId, 'Package\\Load\\Read.Outputs[Out].Columns[Name]');
+  assert.equal(df.components[0].outputs[1].columns.map((c) => c.specialFlags).join(','), '1,2');
+  assert.equal(df.paths.length, 1);
+});
+
+test('built packages are reproducible with sequential IDs and save in format 6 for the 2012 tools', () => {
+  assert.ok(Buffer.from(writePackage(build(8))).equals(Buffer.from(writePackage(build(8)))));
+  const p6 = readPackage(writePackage(build(6)), { tool: 2012 });
+  assert.equal(p6.sourceFormat, 6);
+  assert.equal(p6.executableType, 'SSIS.Package.3');
+  assert.deepEqual(p6.problems, []);
+  assert.equal(allDataFlows(p6)[0].dataFlow.components[0].rawClassId, '{D23FD76B-F51D-420F-BBCB-19CBF6AC1AB4}');
+});
+
+test('editing a loaded package keeps the untouched bytes', () => {
+  const original = Buffer.from(writePackage(build(8)));
+  const pkg = readPackage(original);
+  addVariable(pkg, { name: 'Extra', value: 'x' });
+  const edited = Buffer.from(writePackage(pkg)).toString('utf8');
+  assert.match(edited, /DTS:ObjectName="Extra"/);
+  const head = original.toString('utf8').split('<DTS:Variables>')[0];
+  assert.ok(edited.startsWith(head));
+});
+
+test('builder errors: duplicate names, unknown connections, a 2008 package with an Expression task', () => {
+  const pkg = createPackage({ name: 'P' });
+  addVariable(pkg, { name: 'X' });
+  assert.throws(() => addVariable(pkg, { name: 'X' }), SsisError);
+  assert.throws(() => addExecuteSqlTask(pkg, { name: 'S', connection: 'nope', sql: '' }), /no connection manager "nope"/);
+  assert.throws(() => addExpressionTask(createPackage({ name: 'Old', format: 3 }), { name: 'E', expression: '1' }), /from SQL Server 2012/);
+});
