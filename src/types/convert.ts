@@ -58,6 +58,8 @@ export function convertValue(value: unknown, from: TypeSpec, to: TypeSpec, opts:
     case 'boolean': return toBoolean(value, from, fail);
     case 'string': case 'blob':
       if (to.type === 'DT_IMAGE') return toBytes(value, from, undefined, fail, opts, to);
+      // A binary large object becomes text by decoding its bytes (UTF-16LE for DT_NTEXT) [inferred].
+      if (from.type === 'DT_IMAGE') return Buffer.from(value as Uint8Array).toString(to.type === 'DT_NTEXT' ? 'utf16le' : 'latin1');
       return fitString(formatValue(value, from), to, opts);
     case 'guid': return toGuid(value, from, fail);
     case 'bytes': return toBytes(value, from, to.length, fail, opts, to);

@@ -50,12 +50,13 @@ export class SsisDecimal {
     return new SsisDecimal(BigInt(value) * pow10(scale), scale);
   }
 
-  /** The decimal nearest to a double, rounded half away from zero to `scale` digits. */
+  /**
+   * The decimal of a double: first its 15 significant digits (as OLE Automation's VarDecFromR8 does, so 1.005 stays
+   * 1.005), then rounded half away from zero to `scale` digits.
+   */
   static fromNumber(value: number, scale: number): SsisDecimal {
     if (!Number.isFinite(value)) throw new RangeError('not a finite number');
-    // toPrecision(17) round-trips every double; parse it exactly, then round to the scale.
-    const exact = SsisDecimal.parse(value.toPrecision(17))!;
-    return exact.rescale(scale);
+    return SsisDecimal.parse(value.toPrecision(15))!.rescale(scale);
   }
 
   /** The same value with `scale` fractional digits, rounding half away from zero when digits are dropped. */
