@@ -17,3 +17,4 @@ export { smtpMailer, smtpFromValues, type Mailer, type SmtpSettings } from './no
 export { stepKindOf, DTEXEC_SCRIPT, type StepKind, type StepContext, type StepResult } from './steps/index.ts';
 export { openAgentTarget, type AgentTarget, type TargetOptions } from './connect.ts';
 export { parseArgs, type ParsedArgs, type ArgItem } from './command-args.ts';
+export { serveAgent, type ServeOptions } from './serve.ts';

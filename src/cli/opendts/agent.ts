@@ -2,7 +2,7 @@
 import os from 'node:os';
 import type { CliIo } from '../io.ts';
 import { errorMessage, isSsisError } from '../../errors.ts';
-import { Agent, openAgentTarget, parseArgs, smtpMailer, systemClock, type AgentTarget, type SmtpSettings } from '../../agent/index.ts';
+import { parseArgs, serveAgent, type SmtpSettings } from '../../agent/index.ts';
 
 const USAGE = [
   'Usage: opendts agent [--instance NAME | --db URL] [--root DIR] [--once] [--poll SECONDS] [--grace SECONDS] [--name NAME]',
@@ -13,11 +13,11 @@ const USAGE = [
   '  --smtp/--mail-from: the mail server for operator notifications (else the version settings\' Agent\\SMTP\\* values).',
 ].join('\n');
 
-function seconds(text: string | undefined, fallback: number, what: string): number {
-  if (text === undefined) return fallback;
+function seconds(text: string | undefined, what: string): number | undefined {
+  if (text === undefined) return undefined;
   const n = Number(text);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${what} must be a number of seconds, not "${text}".`);
-  return n;
+  return n * 1000;
 }
 
 function smtpOption(hostPort: string | undefined, from: string | undefined): SmtpSettings | undefined {
@@ -38,38 +38,28 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.out(USAGE);
     return 0;
   }
-  let t: AgentTarget | undefined;
   try {
-    const poll = seconds(p.get('--poll'), 1, '--poll');
-    const grace = seconds(p.get('--grace'), 60, '--grace');
-    t = await openAgentTarget({ env: io.env, ...(p.get('--root') ? { root: p.get('--root') } : {}), ...(p.get('--instance') ? { instance: p.get('--instance') } : {}), ...(p.get('--db') ? { db: p.get('--db') } : {}) });
-    const smtp = smtpOption(p.get('--smtp'), p.get('--mail-from')) ?? t.smtp;
-    const agent = new Agent({
-      store: t.store,
-      clock: systemClock,
-      server: t.server,
-      agentName: p.get('--name') ?? `opendts-agent@${os.hostname()}:${process.pid}`,
-      cwd: io.cwd,
+    const pollMs = seconds(p.get('--poll'), '--poll');
+    const graceMs = seconds(p.get('--grace'), '--grace');
+    const smtp = smtpOption(p.get('--smtp'), p.get('--mail-from'));
+    const pick = (flag: string, key: string) => (p.get(flag) !== undefined ? { [key]: p.get(flag) } : {});
+    await serveAgent({
       env: io.env,
-      user: os.userInfo().username,
-      productYear: t.year,
-      graceMs: grace * 1000,
+      cwd: io.cwd,
+      once: p.has('--once'),
       log: (line) => io.out(line),
-      ...(smtp ? { mailer: smtpMailer(smtp) } : {}),
+      ...pick('--root', 'root'),
+      ...pick('--instance', 'instance'),
+      ...pick('--db', 'db'),
+      ...pick('--name', 'name'),
+      ...(pollMs !== undefined ? { pollMs } : {}),
+      ...(graceMs !== undefined ? { graceMs } : {}),
+      ...(smtp ? { smtp } : {}),
+      ...(io.signal ? { signal: io.signal } : {}),
     });
-    await agent.start();
-    const startup = await agent.runStartupJobs();
-    if (p.has('--once')) {
-      await Promise.all([...startup, ...(await agent.tick())]);
-      await agent.stop();
-    } else {
-      await agent.run(io.signal ?? new AbortController().signal, poll * 1000);
-    }
     return 0;
   } catch (error) {
     io.err(`opendts agent: ${isSsisError(error) ? error.format() : errorMessage(error)}`);
     return 1;
-  } finally {
-    await t?.store.close();
   }
 }

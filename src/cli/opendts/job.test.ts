@@ -60,6 +60,20 @@ test('agent --once runs the due job and stops', async () => {
   assert.match((await cli(job, 'history', 'Often', '--outcomes')).out, /The job succeeded\. {2}The Job was invoked by Schedule \d+ \(Often\)\./);
 });
 
+test('agent runs until its signal aborts, then waits for its jobs and ends its session', async () => {
+  assert.equal((await cli(job, 'add', 'Ticker', '--step', 'cmd:echo tick', '--schedule', 'every 1 seconds')).code, 0);
+  const controller = new AbortController();
+  const io = { ...memoryIo(env, root), signal: controller.signal };
+  const running = agent(['--poll', '0.05', '--name', 'long-runner'], io);
+  // Wait (bounded) until the scheduler has run the job once, then stop it like Ctrl-C does.
+  for (let i = 0; i < 400 && !io.stdout.some((l) => /Job 'Ticker' succeeded\./.test(l)); i++) await new Promise((r) => setTimeout(r, 50));
+  controller.abort();
+  assert.equal(await running, 0, io.stderr.join('\n'));
+  assert.ok(io.stdout.some((l) => /Job 'Ticker' succeeded\./.test(l)), io.stdout.join('\n'));
+  assert.match(io.stdout.at(-1) ?? '', /Agent session \d+ ended\.$/);
+  assert.match((await cli(job, 'history', 'Ticker', '--outcomes')).out, /The job succeeded\./);
+});
+
 test('enable, disable and delete', async () => {
   assert.match((await cli(job, 'disable', 'Nightly')).out, /Job "Nightly" disabled\./);
   assert.match((await cli(job, 'list')).out, /^Nightly\s+no\s+Succeeded .*\(disabled\)$/m);
