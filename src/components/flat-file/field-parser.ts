@@ -73,30 +73,21 @@ export function parseIsoDateBytes(buf: Uint8Array, s: number, e: number): SsisDa
   while (e > s && buf[e - 1] === 32) e--;
   const len = e - s;
   if (len < 10 || buf[s + 4] !== 45 || buf[s + 7] !== 45) return undefined;
-  const num = (a: number, n: number): number => {
-    let v = 0;
-    for (let k = a; k < a + n; k++) {
-      const c = buf[k]! - 48;
-      if (c < 0 || c > 9) return -1;
-      v = v * 10 + c;
-    }
-    return v;
-  };
-  const y = num(s, 4);
-  const mo = num(s + 5, 2);
-  const d = num(s + 8, 2);
+  const y = digitsAt(buf, s, 4);
+  const mo = digitsAt(buf, s + 5, 2);
+  const d = digitsAt(buf, s + 8, 2);
   if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return undefined;
   if (len === 10) return SsisDateTime.of(y, mo, d);
   const t = s + 11;
   if ((buf[s + 10] !== 32 && buf[s + 10] !== 84) || e - t < 5 || buf[t + 2] !== 58) return undefined;
-  const h = num(t, 2);
-  const mi = num(t + 3, 2);
+  const h = digitsAt(buf, t, 2);
+  const mi = digitsAt(buf, t + 3, 2);
   let sec = 0;
   let fraction = 0;
   let p = t + 5;
   if (p < e) {
     if (buf[p] !== 58 || e - p < 3) return undefined;
-    sec = num(p + 1, 2);
+    sec = digitsAt(buf, p + 1, 2);
     p += 3;
     if (p < e) {
       if (buf[p] !== 46) return undefined;
@@ -111,6 +102,17 @@ export function parseIsoDateBytes(buf: Uint8Array, s: number, e: number): SsisDa
   }
   if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
   return SsisDateTime.of(y, mo, d, h, mi, sec, fraction);
+}
+
+/** The number written by `n` ASCII digits at `a`, or -1. */
+function digitsAt(buf: Uint8Array, a: number, n: number): number {
+  let v = 0;
+  for (let k = a; k < a + n; k++) {
+    const c = buf[k]! - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 function daysIn(y: number, m: number): number {
