@@ -4,22 +4,16 @@ import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, D
 import { connectError, statementError } from '../errors.ts';
 import { bindStatement, checkAllBound, type BindCursor, type PlaceholderStyle } from '../parameters.ts';
 import { splitStatements } from '../sql-text.ts';
-import { plainValue, readRows, readerFor, type ValueReader } from '../values.ts';
-import { runBulkLoad, loadColumns, projectRows, bulkTarget, type BulkWriter } from '../bulk-load.ts';
-import { mapSqliteType, typeOfValue } from './types.ts';
+import { readRows, readerFor, type ValueReader } from '../values.ts';
+import { sqliteBulkLoad } from './bulk-load.ts';
+import { mapSqliteType, sqliteValue, typeOfValue } from './types.ts';
 import type { MappedType } from '../type-names.ts';
 import { quoteSqliteName, sqliteFile } from './config.ts';
 
+export type { SqliteConnection };
+
 const NAME = 'SQLite';
 const STYLE: PlaceholderStyle = { placeholder: () => '?', reuse: false };
-
-/** A value as better-sqlite3 binds it: Booleans as 1/0, decimals and dates as text, bytes as Buffer. */
-function sqliteValue(v: unknown): unknown {
-  const p = plainValue(v);
-  if (typeof p === 'boolean') return p ? 1 : 0;
-  if (p instanceof Uint8Array && !Buffer.isBuffer(p)) return Buffer.from(p.buffer, p.byteOffset, p.byteLength);
-  return p;
-}
 
 function columnInfo(name: string, declared: string | null, mapped: MappedType): ColumnInfo {
   return { name, nativeType: declared ?? '', ...mapped };
@@ -146,26 +140,8 @@ class SqliteConnection implements Connection {
     }
   }
 
-  async bulkLoad(table: string, columns: readonly string[], rows: RowSource, options: BulkLoadOptions = {}): Promise<BulkLoadResult> {
-    const target = loadColumns(table, columns, await this.tableColumns(table), options.keepIdentity === true);
-    const names = target.columns.map((c) => quoteSqliteName(c.name)).join(', ');
-    // KeepNulls off: a NULL takes the column default, where the column has one.
-    const slots = target.columns.map((c) => (!options.keepNulls && c.defaultExpression !== undefined ? `COALESCE(?, ${c.defaultExpression})` : '?')).join(', ');
-    const insert = this.#prepare(`INSERT INTO ${quoteSqliteName(table)} (${names}) VALUES (${slots})`);
-    const writer: BulkWriter = {
-      write: (batch) => {
-        for (const row of projectRows(batch, target.indexes, columns.length)) {
-          try {
-            insert.run(row.map(sqliteValue));
-          } catch (e) {
-            throw statementError(NAME, e, `INSERT INTO ${table}`);
-          }
-        }
-      },
-      finish: () => undefined,
-      abort: () => undefined,
-    };
-    return runBulkLoad(bulkTarget(this, async () => writer), rows, options);
+  bulkLoad(table: string, columns: readonly string[], rows: RowSource, options: BulkLoadOptions = {}): Promise<BulkLoadResult> {
+    return sqliteBulkLoad(this, this.#db, table, columns, rows, options);
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 /** @module SQLite declared column types (as written in CREATE TABLE, SQL Server names included) mapped to SSIS DT_* types. */
 import type { DataTypeName } from '../data-type-name.ts';
 import { parseNativeType, type MappedType } from '../type-names.ts';
+import { plainValue } from '../values.ts';
 
 const EXACT: Readonly<Record<string, DataTypeName>> = {
   INTEGER: 'DT_I8', BIGINT: 'DT_I8', INT8: 'DT_I8', INT: 'DT_I4', MEDIUMINT: 'DT_I4', INT4: 'DT_I4', SMALLINT: 'DT_I2', INT2: 'DT_I2',
@@ -43,4 +44,12 @@ export function typeOfValue(value: unknown): MappedType {
   if (typeof value === 'number') return Number.isInteger(value) ? { dataType: 'DT_I8' } : { dataType: 'DT_R8' };
   if (value instanceof Uint8Array) return { dataType: 'DT_IMAGE' };
   return { dataType: 'DT_WSTR', length: 4000 };
+}
+
+/** A value as better-sqlite3 binds it: Booleans as 1/0, decimals and dates as text, bytes as Buffer. */
+export function sqliteValue(v: unknown): unknown {
+  const p = plainValue(v);
+  if (typeof p === 'boolean') return p ? 1 : 0;
+  if (p instanceof Uint8Array && !Buffer.isBuffer(p)) return Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+  return p;
 }

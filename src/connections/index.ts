@@ -1,0 +1,22 @@
+/** @module Connection managers and database drivers behind one interface; the public face of `connections/`. */
+export type {
+  BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverCapabilities, DriverConfig, DriverKind, ParameterStyle,
+  QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn,
+} from './driver.ts';
+export { driverFor, openConnection } from './drivers.ts';
+export { resolveConnection, type ConnectionManagerRef } from './resolve.ts';
+export { combineOverrides, loadConnectionSettings, overridesFromSettings, parseConnSwitch, type ConnectionOverrides, type ConnectionSettingsFile } from './overrides.ts';
+export { isConnectionUrl, parseConnectionUrl } from './connection-url.ts';
+export { adoNetType, connectionFamily, connectionTarget, parameterStyleOf, type ConnectionFamily } from './connection-type.ts';
+export { canonicalKey, connectionBoolean, connectionStringValue, formatConnectionString, parseConnectionString, type ConnectionStringEntry, type ParsedConnectionString } from './connection-string.ts';
+export { parseSqlServerDataSource, formatSqlServerAddress, type SqlServerAddress } from './data-source.ts';
+export { mapWindowsPath, parsePathMap, pathRulesFromEnv, isWindowsPath, PATH_MAP_ENV, type PathMapRule } from './windows-path.ts';
+export { parseFastLoadOptions, type FastLoadProperties, type FastLoadHints } from './fast-load-options.ts';
+export { splitGoBatches, splitStatements, findMarkers, type SqlMarker, type SqlStatement, type SqlDialect } from './sql-text.ts';
+export { connectError, statementError, timeoutError, notSupportedError, NOT_SUPPORTED_CODE } from './errors.ts';
+export { splitQualified } from './names.ts';
+export type { MappedType } from './type-names.ts';
+export { sqliteDriver } from './sqlite/driver.ts';
+export { postgresDriver } from './postgres/driver.ts';
+export { mysqlDriver } from './mysql/driver.ts';
+export { mssqlDriver } from './mssql/driver.ts';

@@ -1,0 +1,238 @@
+/** @module The SQL Server driver (tedious): `?` → `@P1…` parameters, GO batches, streamed rows, transactions, bulk load. No SQL Server runs here: see docs. */
+import tedious from 'tedious';
+import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverConfig, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
+import { connectError, statementError, timeoutError } from '../errors.ts';
+import { bindStatement, checkAllBound, type BindCursor } from '../parameters.ts';
+import { findMarkers, splitGoBatches } from '../sql-text.ts';
+import { readRows, readerFor, type ValueReader } from '../values.ts';
+import { mapMetadata, mapMssqlType, metadataTypeName, nativeTypeText, tediousParameter, type TediousMetadata } from './types.ts';
+import { objectIdArgument, tediousConfig } from './config.ts';
+import { mssqlBulkLoad } from './bulk-load.ts';
+
+const NAME = 'SQL Server';
+
+/** A batch ready for tedious: T-SQL with `@P1…` (or the package's own `@names`) and typed parameters. */
+export interface TediousBatch {
+  readonly sql: string;
+  readonly parameters: readonly { name: string; value: unknown }[];
+}
+
+/**
+ * Translates a script into tedious batches (split at GO lines): `?` markers become `@P1`, `@P2`, … in each batch
+ * (sp_executesql parameters); named values keep their `@name`. Other text is unchanged.
+ */
+export function tediousBatches(sql: string, params: QueryParams | undefined): TediousBatch[] {
+  const cursor: BindCursor = { next: 0 };
+  const out = splitGoBatches(sql).map((batch) => {
+    const names: string[] = [];
+    const bound = bindStatement({ text: batch, markers: findMarkers(batch) }, params, {
+      placeholder: (n, m) => {
+        names[n - 1] ??= m.kind === '@' ? m.name! : `P${n}`;
+        return `@${names[n - 1]}`;
+      },
+      reuse: true,
+    }, cursor);
+    return { sql: bound.sql, parameters: bound.values.map((value, i) => ({ name: names[i]!, value })) };
+  });
+  checkAllBound(params, cursor);
+  return out;
+}
+
+interface Described {
+  readonly columns: ColumnInfo[];
+  readonly readers: (ValueReader | undefined)[];
+}
+
+function describe(meta: readonly (TediousMetadata & { colName: string })[]): Described {
+  const columns = meta.map((m) => ({ name: m.colName, nativeType: metadataTypeName(m), ...mapMetadata(m) }));
+  return { columns, readers: columns.map((c) => readerFor(c.dataType, c.scale)) };
+}
+
+interface RunHandlers {
+  columns?(d: Described): void;
+  row?(row: Row, request: tedious.Request): void;
+}
+
+class MssqlConnection implements Connection {
+  readonly kind = 'mssql' as const;
+  readonly connection: tedious.Connection;
+  #inTransaction = false;
+
+  constructor(connection: tedious.Connection) {
+    this.connection = connection;
+  }
+
+  get inTransaction(): boolean {
+    return this.#inTransaction;
+  }
+
+  /** Runs one batch; resolves with the rows changed (SELECT rows not counted). */
+  #run(batch: TediousBatch, options: QueryOptions | undefined, on: RunHandlers): Promise<number> {
+    return new Promise((resolve, reject) => {
+      let changed = 0;
+      let selecting = false;
+      const request = new tedious.Request(batch.sql, (err) => {
+        if (!err) return resolve(changed);
+        if ((err as { code?: string }).code === 'ETIMEOUT' && options?.timeoutSeconds) reject(timeoutError(NAME, options.timeoutSeconds, batch.sql));
+        else reject(statementError(NAME, err, batch.sql));
+      });
+      if (options?.timeoutSeconds) request.setTimeout(options.timeoutSeconds * 1000);
+      for (const p of batch.parameters) {
+        const t = tediousParameter(p.value);
+        request.addParameter(p.name, t.type, t.value, t.options);
+      }
+      request.on('columnMetadata', (meta) => {
+        selecting = true;
+        on.columns?.(describe(meta as unknown as (TediousMetadata & { colName: string })[]));
+      });
+      request.on('row', (cols) => on.row?.((cols as unknown as { value: unknown }[]).map((c) => c.value), request));
+      const done = (rowCount: number | undefined): void => {
+        if (!selecting) changed += rowCount ?? 0;
+        selecting = false;
+      };
+      request.on('doneInProc', done);
+      request.on('done', done);
+      if (batch.parameters.length > 0) this.connection.execSql(request);
+      else this.connection.execSqlBatch(request);
+    });
+  }
+
+  async query(sql: string, params?: QueryParams, options?: QueryOptions): Promise<QueryResult> {
+    const resultSets: ResultSet[] = [];
+    let rowsAffected = 0;
+    for (const batch of tediousBatches(sql, params)) {
+      let current: { d: Described; rows: Row[] } | undefined;
+      rowsAffected += await this.#run(batch, options, {
+        columns: (d) => {
+          current = { d, rows: [] };
+          resultSets.push({ columns: d.columns, rows: current.rows });
+        },
+        row: (row) => current!.rows.push(row),
+      });
+    }
+    for (const rs of resultSets) readRows(rs.rows, rs.columns.map((c) => readerFor(c.dataType, c.scale)));
+    return { resultSets, rowsAffected };
+  }
+
+  async *queryBatches(sql: string, params?: QueryParams, batchRows = 10_000, options?: QueryOptions): AsyncIterable<RowBatch> {
+    const batches = tediousBatches(sql, params);
+    if (batches.length !== 1) throw statementError(NAME, new Error('a source query must be exactly one batch'), sql);
+    let described: Described | undefined;
+    let rows: Row[] = [];
+    let done = false;
+    let failure: unknown;
+    let paused: tedious.Request | undefined;
+    let wake: (() => void) | undefined;
+    const notify = (): void => { const w = wake; wake = undefined; w?.(); };
+    this.#run(batches[0]!, options, {
+      columns: (d) => { described ??= d; },
+      row: (row, request) => {
+        rows.push(row);
+        if (rows.length >= batchRows) { request.pause(); paused = request; notify(); }
+      },
+    }).then(() => { done = true; notify(); }, (e) => { failure = e; done = true; notify(); });
+    let yielded = false;
+    try {
+      for (;;) {
+        if (rows.length < batchRows && !done) await new Promise<void>((r) => (wake = r));
+        if (failure !== undefined) throw failure;
+        while (rows.length >= batchRows || (done && (rows.length > 0 || !yielded))) {
+          const out = rows.length > batchRows ? rows.splice(0, batchRows) : rows;
+          if (out === rows) rows = [];
+          yielded = true;
+          const d = described ?? { columns: [], readers: [] };
+          yield { columns: d.columns, rows: readRows(out, d.readers) };
+        }
+        if (done) break;
+        const p = paused;
+        paused = undefined;
+        p?.resume();
+      }
+    } finally {
+      if (!done) {
+        // Cancel the rest of the result (tedious sends an attention), then wait for the request to end.
+        this.connection.cancel();
+        paused?.resume();
+        while (!done) await new Promise<void>((r) => (wake = r));
+      }
+    }
+  }
+
+  async tableColumns(table: string): Promise<TableColumn[]> {
+    const t = objectIdArgument(table);
+    const r = await this.query(
+      `SELECT c.name, ty.name, c.max_length, c.precision, c.scale, c.is_nullable, c.is_identity, OBJECT_DEFINITION(c.default_object_id)
+       FROM sys.columns c JOIN sys.types ty ON ty.user_type_id = c.user_type_id WHERE c.object_id = OBJECT_ID(${t}) ORDER BY c.column_id`,
+    );
+    const rows = r.resultSets[0]?.rows ?? [];
+    if (rows.length === 0) throw statementError(NAME, new Error(`Invalid object name '${table}'.`));
+    return rows.map(([name, type, maxLength, precision, scale, nullable, identity, dflt]) => {
+      const typeName = String(type);
+      const bytes = Number(maxLength);
+      const length = bytes === -1 ? -1 : /^n(var)?char$/.test(typeName) ? bytes / 2 : bytes;
+      const mapped = mapMssqlType(typeName, length, Number(precision), Number(scale));
+      return {
+        name: String(name),
+        nativeType: nativeTypeText(typeName, length, Number(precision), Number(scale)),
+        ...mapped,
+        nullable: nullable === true,
+        identity: identity === true,
+        defaultExpression: dflt === null ? undefined : String(dflt),
+      };
+    });
+  }
+
+  #tx(action: 'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.connection[action]((err?: Error | null) => (err ? reject(statementError(NAME, err, action)) : resolve()));
+    });
+  }
+
+  async begin(): Promise<void> {
+    await this.#tx('beginTransaction');
+    this.#inTransaction = true;
+  }
+
+  async commit(): Promise<void> {
+    this.#inTransaction = false;
+    await this.#tx('commitTransaction');
+  }
+
+  async rollback(): Promise<void> {
+    this.#inTransaction = false;
+    await this.#tx('rollbackTransaction');
+  }
+
+  bulkLoad(table: string, columns: readonly string[], rows: RowSource, options: BulkLoadOptions = {}): Promise<BulkLoadResult> {
+    return mssqlBulkLoad(this, table, columns, rows, options);
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.connection.once('end', () => resolve());
+      this.connection.close();
+    });
+  }
+}
+
+export type { MssqlConnection };
+
+/** The SQL Server driver. */
+export const mssqlDriver: Driver = {
+  kind: 'mssql',
+  capabilities: { commandTimeout: true, server: true },
+  async connect(config: DriverConfig): Promise<Connection> {
+    let connection: tedious.Connection;
+    try {
+      connection = new tedious.Connection(tediousConfig(config));
+    } catch (e) {
+      throw connectError(NAME, config.description, e);
+    }
+    // Errors after connecting surface on the next request; they must not crash the process.
+    connection.on('error', () => undefined);
+    await new Promise<void>((resolve, reject) => {
+      connection.connect((err) => (err ? reject(connectError(NAME, config.description, err)) : resolve()));
+    });
+    return new MssqlConnection(connection);
+  },
+};

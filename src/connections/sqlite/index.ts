@@ -1,0 +1,4 @@
+/** @module The SQLite driver's public face. */
+export * from './driver.ts';
+export * from './types.ts';
+export * from './config.ts';
