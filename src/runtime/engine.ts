@@ -370,7 +370,7 @@ export class Engine {
     const key = nameOrId.toLowerCase().replace(/^package\.connectionmanagers\[(.*)\]$/, '$1');
     const c = this.connectionsById.get(key);
     if (!c) {
-      throw new SsisError('0xC001000E', 'DTS_E_CONNECTIONNOTFOUND', `The connection "${nameOrId}" is not found. This error is thrown by Connections collection when the specific connection element is not found.`);
+      throw new SsisError('0xC001000E', 'DTS_E_CONNECTIONNOTFOUND', `The connection "${nameOrId}" is not found. This error is thrown by Connections collection when the specific connection element is not found.${nameOrId.startsWith('{') ? ' (A connection manager referenced by ID that the package does not hold is usually a project connection manager (.conmgr): run the package from its project with /Project.)' : ''}`);
     }
     for (const name in c.propertyExpressions) {
       const value = this.evaluate(c.propertyExpressions[name]!, this.root);
@@ -450,9 +450,17 @@ export class Engine {
   /** Sends an event to the listeners that want it. */
   async emit(ev: RuntimeEvent): Promise<void> {
     for (const r of this.options.listeners ?? []) {
-      if (!r.events || r.events.has(ev.event)) await r.listener(ev);
+      if (this.brokenListeners.has(r) || (r.events && !r.events.has(ev.event))) continue;
+      try {
+        await r.listener(ev);
+      } catch (error) {
+        // A log provider that cannot write is reported once and then left out, as SSIS disables a failing log.
+        this.brokenListeners.add(r);
+        await this.emit(this.event('OnWarning', this.root, { code: '0x8001C00E', message: `A log provider failed and was disabled for the rest of the run: ${errorMessage(error)}` }));
+      }
     }
   }
+  private readonly brokenListeners = new Set<ListenerRegistration>();
 
   private async runHandler(owner: RunNode, key: string, ev: RuntimeEvent, source: RunNode): Promise<boolean> {
     let hnode = owner.handlerNodes.get(key);

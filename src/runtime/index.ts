@@ -8,7 +8,7 @@ export { textFileLogger, xmlFileLogger, providerKind, selectedEvents } from './l
 export { HANDLER_EVENTS, type RuntimeEvent, type EventListener, type EventName } from './events.ts';
 export type { ExpressionHost } from './expressions.ts';
 export { expressionHost } from './expr-host.ts';
-export { openDatabase, checkDatabase } from './open-database.ts';
+export { databaseAccess, type DatabaseAccess } from './open-database.ts';
 export type { DbSession, DatabaseOpener } from './databases.ts';
 export { Recordset } from './recordset.ts';
 export { Variable, VariableScope } from './variables.ts';

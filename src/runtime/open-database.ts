@@ -1,49 +1,49 @@
-/** @module Opens a connection manager's database through `src/connections`: an override URL (`sqlite:/x.db`, `postgres://…`, `mysql://…`) picks the driver. */
-import { SsisError } from '../errors.ts';
-import { isConnectionUrl, parseConnectionUrl } from '../connections/connection-url.ts';
+/** @module Opens a connection manager's database through `src/connections`: its connection string or an override (settings file, `/CONN` URL) picks the driver. */
+import { resolveConnection, type ConnectionManagerRef } from '../connections/resolve.ts';
+import type { ConnectionOverrides } from '../connections/overrides.ts';
 import type { Driver, DriverKind } from '../connections/driver.ts';
 import type { DatabaseOpener, DbSession } from './databases.ts';
 import type { ConnectionSpec } from './model.ts';
 
-const DRIVERS: Record<DriverKind, () => Promise<Driver | undefined>> = {
+const DRIVERS: Record<DriverKind, () => Promise<Driver>> = {
   sqlite: async () => (await import('../connections/sqlite/driver.ts')).sqliteDriver,
   postgres: async () => (await import('../connections/postgres/driver.ts')).postgresDriver,
-  mysql: async () => undefined,
-  mssql: async () => undefined,
+  mysql: async () => (await import('../connections/mysql/driver.ts')).mysqlDriver,
+  mssql: async () => (await import('../connections/mssql/driver.ts')).mssqlDriver,
 };
 
-/** The SSIS connection type of a connection manager (`OLEDB`, `ADO.NET:…`, `ODBC`). */
-function connectionType(cm: ConnectionSpec): string {
-  return cm.creationName.split(',')[0]!.trim();
+/** Seconds to wait for a server when the connection string does not say (shorter than OLE DB's 15, so a run never seems to hang). */
+const DEFAULT_CONNECT_TIMEOUT = 10;
+
+function ref(cm: ConnectionSpec): ConnectionManagerRef {
+  return { name: cm.name, creationName: cm.creationName, connectionString: cm.connectionString, id: cm.id };
 }
 
-/**
- * Checks, without connecting, that a connection manager can be opened here (used by validation).
- * A connection string that is an override URL can; any other names a server OpenDTS cannot reach
- * by itself and is refused with a message telling how to point it elsewhere.
- */
-export function checkDatabase(cm: ConnectionSpec): void {
-  if (!isConnectionUrl(cm.connectionString)) {
-    throw new SsisError('0xC0202009', 'DTS_E_CANNOTACQUIRECONNECTIONFROMCONNECTIONMANAGER', `SSIS Error Code DTS_E_CANNOTACQUIRECONNECTIONFROMCONNECTIONMANAGER. The AcquireConnection method call to the connection manager "${cm.name}" failed: its connection string names a server OpenDTS cannot reach here. Point it at a database with /CONN "${cm.name}";sqlite:/path/db.sqlite (or postgres://…, mysql://…).`);
-  }
+/** Opens and checks databases for a run, with the overrides in force. */
+export interface DatabaseAccess {
+  /** Opens a session (connects with the driver the connection resolves to). */
+  readonly open: DatabaseOpener;
+  /** At validation: resolves the connection without connecting; throws SsisError naming what is missing or unsupported. */
+  readonly check: (cm: ConnectionSpec) => void;
 }
 
-/** The opener dtexec uses: checks the connection manager, then connects with the driver its URL names. */
-export const openDatabase: DatabaseOpener = async (cm): Promise<DbSession> => {
-  checkDatabase(cm);
-  const type = connectionType(cm);
-  const named = /^ado\.net/i.test(type) && !/odbc|oledb/i.test(type);
-  const config = parseConnectionUrl(cm.connectionString, named ? 'named' : 'positional');
-  const driver = await DRIVERS[config.kind]();
-  if (!driver) throw new SsisError('0xC0202009', 'DTS_E_DRIVERNOTAVAILABLE', `The ${config.kind} driver is not available yet to open the connection "${cm.name}".`);
-  const conn = await driver.connect(config);
+/** Database access over `resolveConnection` and the drivers. */
+export function databaseAccess(overrides: ConnectionOverrides = {}): DatabaseAccess {
   return {
-    connectionType: type,
-    dialect: config.kind,
-    query: (sql, params, opts) => conn.query(sql, params, opts),
-    begin: () => conn.begin(),
-    commit: () => conn.commit(),
-    rollback: () => conn.rollback(),
-    close: () => conn.close(),
+    check: (cm) => void resolveConnection(ref(cm), overrides),
+    async open(cm): Promise<DbSession> {
+      const resolved = resolveConnection(ref(cm), overrides);
+      const config = resolved.connectTimeoutSeconds === undefined ? { ...resolved, connectTimeoutSeconds: DEFAULT_CONNECT_TIMEOUT } : resolved;
+      const conn = await (await DRIVERS[config.kind]()).connect(config);
+      return {
+        connectionType: cm.creationName.split(',')[0]!.trim(),
+        dialect: config.kind,
+        query: (sql, params, opts) => conn.query(sql, params, opts),
+        begin: () => conn.begin(),
+        commit: () => conn.commit(),
+        rollback: () => conn.rollback(),
+        close: () => conn.close(),
+      };
+    },
   };
-};
+}

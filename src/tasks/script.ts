@@ -51,7 +51,7 @@ export const scriptTask: TaskImplementation = {
     if (!mod) {
       throw new SsisError(
         '0xC0010025', 'DTS_E_SCRIPTTASK_NOTSUPPORTED',
-        `The Script task "${ctx.task.name}" (${ctx.task.id}) contains .NET code that OpenDTS cannot run. Port it to JavaScript: put a module exporting main(dts) named "${ctx.task.name}.mjs" (or "${ctx.task.id}.mjs") in the scripts folder (dtexec --scripts DIR or OPENDTS_SCRIPTS).`,
+        `The Script task "${ctx.task.name}" (${ctx.task.id}) contains .NET code that OpenDTS cannot run. Port it to JavaScript: put a module exporting main(dts) named "${ctx.task.name}.mjs" (or "${ctx.task.id}.mjs") in a "scripts" folder beside the package, or in the folder the OPENDTS_SCRIPTS environment variable names.`,
       );
     }
   },

@@ -4,8 +4,10 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SsisError, errorMessage } from '../../errors.ts';
 import { readPackage } from '../../format/index.ts';
-import { mapWindowsPath, pathRulesFromEnv } from '../../connections/windows-path.ts';
-import { Engine, packageSpec, expressionHost, openDatabase, checkDatabase, applyConfigurations, CheckpointStore, textFileLogger, xmlFileLogger, providerKind, type ListenerRegistration, type RuntimeEvent, type ExecResult, type PackageSpec, type ScriptModule } from '../../runtime/index.ts';
+import { mapWindowsPath } from '../../connections/windows-path.ts';
+import { combineOverrides, loadConnectionSettings } from '../../connections/overrides.ts';
+import { isConnectionUrl } from '../../connections/connection-url.ts';
+import { Engine, packageSpec, expressionHost, databaseAccess, applyConfigurations, CheckpointStore, textFileLogger, xmlFileLogger, providerKind, type ListenerRegistration, type RuntimeEvent, type ExecResult, type PackageSpec, type ScriptModule } from '../../runtime/index.ts';
 import '../../tasks/index.ts';
 import type { ProductVersion, ToolYear } from '../../versions/index.ts';
 import type { CliIo } from '../io.ts';
@@ -117,8 +119,18 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
     io.out(`${what} is not supported yet by OpenDTS dtexec; use /File.`);
     return { exit: source.kind === 'isserver' ? 6 : 5 };
   }
-  const rules = pathRulesFromEnv(io.env);
+  let overrides;
+  try {
+    const settingsFile = io.env['OPENDTS_CONNECTIONS'];
+    const urlConns = cmd.settings.filter((s) => s.kind === 'conn' && isConnectionUrl(s.connectionString)).map((s) => (s.kind === 'conn' ? `${s.connection};${s.connectionString}` : ''));
+    overrides = combineOverrides({ settings: settingsFile ? loadConnectionSettings(resolve(io.cwd, settingsFile)) : undefined, conn: urlConns, env: io.env });
+  } catch (error) {
+    io.out(errorMessage(error));
+    return { exit: 6 };
+  }
+  const rules = overrides.pathRules ?? [];
   const mapPath = (p: string) => mapWindowsPath(p, rules);
+  const databases = databaseAccess(overrides);
   const file = resolve(io.cwd, mapPath(source.path));
   if (!existsSync(file)) {
     return loadFailure(io, source.path, new SsisError('0xC0011002', 'DTS_E_OPENPACKAGEFILE', `Failed to open package file "${source.path}" due to error 0x80070002 "The system cannot find the file specified.". This occurs when loading a package and the file cannot be opened or loaded correctly into the XML document. This can be the result of specifying an incorrect file name when calling LoadPackage or the specified XML file has an incorrect format.`));
@@ -153,8 +165,8 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
     expressions: expressionHost(version.year as ToolYear),
     listeners,
     signal: io.signal,
-    openDatabase,
-    checkDatabase,
+    openDatabase: databases.open,
+    checkDatabase: databases.check,
     mapPath: (p) => resolve(dirname(file), mapPath(p)),
     validateOnly: cmd.validateOnly,
     warnAsError: cmd.warnAsError,
@@ -178,7 +190,9 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
     const parameters = cmd.parameters
       .filter((p) => p.scope !== 'ServerOption')
       .map((p) => ({ kind: 'set' as const, path: `\\Package.Variables[$${p.scope}::${p.name}]`, value: p.value }));
-    await applyConfigurations(engine, [...cmd.settings, ...parameters], { env: io.env, mapPath });
+    // A /CONN whose value is a URL redirects the connection (an override); any other value is its new connection string.
+    const settings = cmd.settings.filter((s) => !(s.kind === 'conn' && isConnectionUrl(s.connectionString)));
+    await applyConfigurations(engine, [...settings, ...parameters], { env: io.env, mapPath });
   } catch (error) {
     const e = error instanceof SsisError ? error : new SsisError('0xC0010001', 'DTS_E_COMMANDLINE', errorMessage(error));
     for (const line of formatBlock({ kind: 'Warning', time: new Date(), code: e.code, source: spec.name, description: e.message })) io.out(line);
