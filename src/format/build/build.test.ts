@@ -8,7 +8,7 @@ import type { Package } from '../../package/index.ts';
 import { allDataFlows, walkExecutables } from '../../package/index.ts';
 import { SsisError } from '../../errors.ts';
 
-function build(format: 6 | 8): Package {
+function build(format: 3 | 6 | 8, withExpressionTask = true): Package {
   const pkg = createPackage({ name: 'Golden', format, ids: sequentialIds(), creationDate: '1/2/2026 3:04:05 PM', creatorName: 'opendts', creatorComputerName: 'ci' });
   const db = addConnectionManager(pkg, { name: 'db', type: 'OLEDB', connectionString: 'Data Source=.;Initial Catalog=test;Provider=SQLNCLI11;' });
   addConnectionManager(pkg, {
@@ -21,7 +21,7 @@ function build(format: 6 | 8): Package {
   const sql = addExecuteSqlTask(seq, { name: 'Count rows', connection: db, sql: 'SELECT COUNT(*) FROM t', resultSet: 'SingleRow', resultBindings: [{ resultName: '0', variable: 'User::Count' }] });
   const loop = addForLoop(pkg, { name: 'Loop', init: '@Count = 0', eval: '@Count < 3', assign: '@Count = @Count + 1' });
   const each = addForeachLoop(pkg, { name: 'Each file', enumerator: { kind: 'File', folder: '/tmp', fileSpec: '*.csv' }, mappings: [{ variable: 'User::Count' }] });
-  addExpressionTask(loop, { name: 'Bump', expression: '@[User::Count] = @[User::Count] + 1' });
+  if (withExpressionTask) addExpressionTask(loop, { name: 'Bump', expression: '@[User::Count] = @[User::Count] + 1' });
   addPrecedenceConstraint(pkg, seq, loop);
   addPrecedenceConstraint(pkg, loop, each, { value: 'Failure', expression: '@Count > 1' });
   const onError = addEventHandler(pkg, 'OnError');
@@ -86,4 +86,25 @@ test('builder errors: duplicate names, unknown connections, a 2008 package with 
   assert.throws(() => addVariable(pkg, { name: 'X' }), SsisError);
   assert.throws(() => addExecuteSqlTask(pkg, { name: 'S', connection: 'nope', sql: '' }), /no connection manager "nope"/);
   assert.throws(() => addExpressionTask(createPackage({ name: 'Old', format: 3 }), { name: 'E', expression: '1' }), /from SQL Server 2012/);
+});
+
+test('a package built for 2008 is written as format 3 and reads back the same in the 2008 tools', () => {
+  const pkg = build(3, false);
+  const bytes = writePackage(pkg);
+  const text = Buffer.from(bytes).toString('utf8');
+  assert.match(text, /<DTS:Property DTS:Name="PackageFormatVersion">3</);
+  assert.match(text, /DTS:ExecutableType="SSIS\.Package\.2"/);
+  assert.doesNotMatch(text, /refId=/);
+  const old = readPackage(bytes, { tool: 2008 });
+  assert.equal(old.sourceFormat, 3);
+  assert.deepEqual(old.problems, []);
+  const modern = readPackage(writePackage(build(8, false)));
+  const names = (p: Package): string[] => [...walkExecutables(p)].map((e) => `${e.refId} ${e.classId}`);
+  assert.deepEqual(names(old), names(modern));
+  const [a, b] = [allDataFlows(old)[0].dataFlow, allDataFlows(modern)[0].dataFlow];
+  assert.deepEqual(a.components.map((c) => c.inputs.flatMap((i) => i.columns.map((k) => k.lineageRefId))), b.components.map((c) => c.inputs.flatMap((i) => i.columns.map((k) => k.lineageRefId))));
+  assert.equal(a.components[0].rawClassId, '{5ACD952A-F16A-41D8-A681-713640837664}');
+  assert.deepEqual(old.precedenceConstraints.map((c) => [c.from, c.to, c.value]), modern.precedenceConstraints.map((c) => [c.from, c.to, c.value]));
+  // and the 2008 file upgrades to 2014 like any other
+  assert.deepEqual(readPackage(writePackage(old, { format: 8 })).problems, []);
 });

@@ -7,6 +7,7 @@ import { liftPackage } from '../read/read-package.ts';
 import { dialectOf } from '../dialect.ts';
 import { legacyToModern } from './legacy-to-modern.ts';
 import { respellClassIds } from './respell.ts';
+import { modernToLegacy } from './modern-to-legacy.ts';
 
 /**
  * A new XML document holding the package in format `target` (newer than its own). A package whose upgrade
@@ -15,14 +16,21 @@ import { respellClassIds } from './respell.ts';
 export function upgradeDocument(pkg: Package, target: WritableFormat): XmlDocument {
   assertRunnable(pkg);
   const copy = parseXml(serializeXml(pkg.xml), pkg.fileName);
-  const lifted = liftPackage(copy, pkg.sourceFormat, 2014, pkg.fileName);
+  const lifted = liftPackage(copy, pkg.xmlFormat, 2014, pkg.fileName);
   const targetModern = versionOfFormat(target)?.features.refIdSerialization ?? false;
-  if (dialectOf(pkg.sourceFormat).legacy && targetModern) {
+  if (dialectOf(pkg.xmlFormat).legacy && targetModern) {
     legacyToModern(lifted);
     const reshaped = liftPackage(parseXml(serializeXml(copy), pkg.fileName), 6, 2014, pkg.fileName);
     respellClassIds(reshaped, dialectOf(6), target);
     return reshaped.xml;
   }
-  respellClassIds(lifted, dialectOf(pkg.sourceFormat), target);
+  respellClassIds(lifted, dialectOf(pkg.xmlFormat), target);
+  return copy;
+}
+
+/** The 2008 XML of a package created for format 3 (built in the 2012 shape). */
+export function legacyDocument(pkg: Package): XmlDocument {
+  const copy = parseXml(serializeXml(pkg.xml), pkg.fileName);
+  modernToLegacy(liftPackage(copy, pkg.xmlFormat, 2014, pkg.fileName));
   return copy;
 }

@@ -3,7 +3,7 @@ import { parseXml, serializeXml, type XmlDocument } from '../../xml/index.ts';
 import { SsisError } from '../../errors.ts';
 import type { Package, WritableFormat } from '../../package/index.ts';
 import { encryptPackageXml, type ProtectionLevel } from '../../protection/index.ts';
-import { upgradeDocument } from './upgrade-document.ts';
+import { legacyDocument, upgradeDocument } from './upgrade-document.ts';
 
 /** Options of {@link writePackage}. */
 export interface WriteOptions {
@@ -25,7 +25,8 @@ function protectForSave(pkg: Package, doc: XmlDocument): XmlDocument {
  */
 export function writePackage(pkg: Package, opts: WriteOptions = {}): Uint8Array {
   const target: number = opts.format ?? pkg.sourceFormat;
-  if (target === pkg.sourceFormat) return serializeXml(protectForSave(pkg, pkg.xml));
+  if (target === pkg.xmlFormat) return serializeXml(protectForSave(pkg, pkg.xml));
+  if (target === pkg.sourceFormat) return serializeXml(protectForSave(pkg, legacyDocument(pkg)));
   if (target !== 3 && target !== 6 && target !== 8) {
     throw new SsisError('0xC0016020', 'DTS_E_PACKAGEMIGRATIONFAILED', `OpenDTS writes packages in formats 3 (2008), 6 (2012) and 8 (2014), not ${target}.`);
   }
