@@ -3,8 +3,8 @@
  * its name, gains `Salt` and `IV` attributes in the SSIS namespace, and its text becomes base64(3DES-CBC(UTF-8 BOM +
  * the element's own outer XML)), padded PKCS#7.
  */
-import { attr, attrNode, parseXml, removeAttr, setAttr, setText, type XmlElement } from '../xml/index.ts';
-import { SSIS_NAMESPACE, prefixFor, standaloneXml } from './namespaces.ts';
+import { attr, attrNode, parseXml, removeAttr, setAttr, setText, type XmlElement, SSIS_NAMESPACE } from '../xml/index.ts';
+import { prefixFor, standaloneXml } from './namespaces.ts';
 import { decryptTripleDes, encryptTripleDes, newIv, newSalt } from './triple-des.ts';
 
 const SALT = `{${SSIS_NAMESPACE}}Salt`;

@@ -2,10 +2,10 @@
  * @module Applying a protection level before saving: blanking sensitive values (DontSaveSensitive), encrypting them
  * with a password (EncryptSensitiveWithPassword), or encrypting the whole package (EncryptAllWithPassword).
  */
-import { attr, attrNode, createElement, descendants, insertBefore, parseXml, removeAttr, removeChild, setAttr, type XmlDocument, type XmlElement } from '../xml/index.ts';
+import { attr, attrNode, createElement, descendants, insertBefore, parseXml, removeAttr, removeChild, setAttr, type XmlDocument, type XmlElement, DTS_NAMESPACE, SSIS_NAMESPACE } from '../xml/index.ts';
 import { encryptAttributeForm, hasAttributeEncryption } from './attribute-encryption.ts';
 import { deriveKey } from './key.ts';
-import { DTS_NAMESPACE, SSIS_NAMESPACE, prefixFor, standaloneXml } from './namespaces.ts';
+import { prefixFor, standaloneXml } from './namespaces.ts';
 import { protectError, serverStorageError } from './protection-errors.ts';
 import { setProtectionLevelInXml } from './level-in-xml.ts';
 import { formatProtectionLevel, ProtectionLevel, usesUserKey } from './protection-level.ts';

@@ -1,6 +1,5 @@
 /** @module Reading and writing the protection level stored in a document (2012+ attribute, 2005/2008 property, project manifest). */
-import { appendChild, attr, attrNode, childElements, createElement, setAttr, setText, textOf, type XmlDocument, type XmlElement } from '../xml/index.ts';
-import { DTS_NAMESPACE, SSIS_NAMESPACE } from './namespaces.ts';
+import { appendChild, attr, attrNode, childElements, createElement, setAttr, setText, textOf, type XmlDocument, type XmlElement, DTS_NAMESPACE, SSIS_NAMESPACE } from '../xml/index.ts';
 import { formatProtectionLevel, parseProtectionLevel, ProtectionLevel } from './protection-level.ts';
 import { cipherValueOf, isEncryptedData, isUserKeyBlob } from './xml-encryption.ts';
 

@@ -1,10 +1,5 @@
 /** @module Namespace and naming helpers for protected XML: inlining in-scope declarations, describing where a value lives. */
-import { attr, descendants, lookupNamespace, outerXml, type XmlElement } from '../xml/index.ts';
-
-/** The SSIS project namespace (Salt/IV attributes, .params, manifests). */
-export const SSIS_NAMESPACE = 'www.microsoft.com/SqlServer/SSIS';
-/** The package namespace. */
-export const DTS_NAMESPACE = 'www.microsoft.com/SqlServer/Dts';
+import { attr, descendants, DTS_NAMESPACE, lookupNamespace, outerXml, SSIS_NAMESPACE, type XmlElement } from '../xml/index.ts';
 
 function prefixesUsed(el: XmlElement): Set<string> {
   const used = new Set<string>();

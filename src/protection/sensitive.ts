@@ -1,6 +1,5 @@
 /** @module Finding the sensitive values of packages and project files, and the values only Windows can decrypt. */
-import { attr, childElements, descendants, firstChild, textOf, type XmlDocument, type XmlElement } from '../xml/index.ts';
-import { DTS_NAMESPACE, SSIS_NAMESPACE } from './namespaces.ts';
+import { attr, childElements, descendants, firstChild, textOf, type XmlDocument, type XmlElement, DTS_NAMESPACE, SSIS_NAMESPACE } from '../xml/index.ts';
 import { isUserKeyBlob } from './xml-encryption.ts';
 
 const DTS = (local: string) => `{${DTS_NAMESPACE}}${local}`;

@@ -20,3 +20,4 @@ export type { CreateDocumentOptions } from './create.ts';
 export { lookupNamespace, XML_NAMESPACE, XMLNS_NAMESPACE } from './nodes.ts';
 export { escapeAttribute, escapeText } from './escape.ts';
 export { XML_ERROR_CODE, XML_ERROR_SYMBOL } from './xml-error.ts';
+export { DTS_NAMESPACE, SSIS_NAMESPACE } from './ssis-namespaces.ts';
