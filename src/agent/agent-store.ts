@@ -234,7 +234,7 @@ export class AgentStore {
    * missed while no Agent ran), and each slot is recorded in `opendts_agent_slots`, whose key
    * refuses a slot claimed before. Returns the slots this call won.
    */
-  claimDueSlots(sessionId: number, now: WallTime, next: (s: ScheduleTiming, after: WallTime) => WallTime | undefined): Promise<ClaimedSlot[]> {
+  claimDueSlots(sessionId: number, now: WallTime, next: (s: ScheduleTiming, after: WallTime) => WallTime | undefined | Promise<WallTime | undefined>): Promise<ClaimedSlot[]> {
     return this.serial(() =>
       this.tx(async () => {
         const date = toAgentDate(now);
@@ -250,7 +250,7 @@ export class AgentStore {
         for (const d of due) {
           const [s] = await this.db.query(`SELECT ${SCHEDULE_COLUMNS} FROM sysschedules s WHERE s.schedule_id = ?`, [d.schedule_id]);
           const schedule = scheduleOf(s);
-          const following = next(schedule, now);
+          const following = await next(schedule, now);
           await this.db.run('UPDATE sysjobschedules SET next_run_date = ?, next_run_time = ? WHERE job_id = ? AND schedule_id = ?', [
             following === undefined ? 0 : toAgentDate(following), following === undefined ? 0 : toAgentTime(following), d.job_id, d.schedule_id,
           ]);

@@ -6,7 +6,7 @@ import { Agent, type AgentOptions } from './agent.ts';
 import { AgentStore } from './agent-store.ts';
 import { ManualClock } from './clock.ts';
 import { RunStatus } from './codes.ts';
-import { nextRunAtOrAfter } from './next-run.ts';
+import { nextRunAtOrAfter, nextRunAfter } from './next-run.ts';
 import { parseScheduleText } from './schedule-text.ts';
 import { openAgentDb } from './sql-db.ts';
 import type { StepKind } from './steps/index.ts';
@@ -139,6 +139,33 @@ describe('Agent on SQLite', () => {
 });
 
 describe('two Agents on one PostgreSQL msdb', () => {
+  // Without SKIP LOCKED the two claims would wait on each other forever: the timeout turns that into a failure.
+  test('a slot row locked by one Agent is skipped by the other, which does not wait (FOR UPDATE SKIP LOCKED)', { timeout: 30_000 }, async () => {
+    const t = await freshStore('postgres');
+    const second = new AgentStore(await openAgentDb(t.url));
+    try {
+      const clock = new ManualClock(at(8, 0, 30));
+      const job = await scheduledJob(t.store, 'contended', 'every 1 minutes', clock);
+      const sa = await t.store.startSession('a', 0);
+      const sb = await second.startSession('b', 0);
+      const due = wallOf(at(8, 1, 0));
+      let whileLocked: unknown;
+      // Agent a holds the row lock while it computes the next run; agent b claims meanwhile.
+      const claimedByA = await t.store.claimDueSlots(sa, due, async (s, after) => {
+        whileLocked = await second.claimDueSlots(sb, due, nextRunAfter);
+        return nextRunAfter(s, after);
+      });
+      assert.deepEqual(whileLocked, []);
+      assert.deepEqual(claimedByA.map((c) => c.job_id), [job.job_id]);
+      // After a committed, b sees the row moved on: nothing is due for the same minute.
+      assert.deepEqual(await second.claimDueSlots(sb, due, nextRunAfter), []);
+      assert.deepEqual((await t.store.listSlots(job.job_id)).map((s) => [s.session_id, toAgentTime(s.slot)]), [[sa, 80100]]);
+    } finally {
+      await second.close();
+      await t.cleanup();
+    }
+  });
+
   test('never run the same slot twice', async () => {
     const t = await freshStore('postgres');
     const second = new AgentStore(await openAgentDb(t.url));
