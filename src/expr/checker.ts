@@ -12,6 +12,9 @@ import { castAllowed, commonDateType, numericResultShape, promote } from './type
 import type { TNode } from './typed-ast.ts';
 
 const BOOL = typeSpec('DT_BOOL');
+/** A string length where 0/undefined means "not limited" (variables): the combination is unlimited when either is. */
+const combineLength = (a: TypeSpec, b: TypeSpec, f: (x: number, y: number) => number): number | undefined =>
+  a.length && b.length ? f(a.length, b.length) : undefined;
 const STRING_LIMIT = 4000;
 
 /** Checks a parsed expression; throws SsisError at the first problem. */
@@ -137,7 +140,7 @@ export function checkExpression(root: Node, ctx: ExpressionContext, features: Ve
           if (!stringish(ta) || !stringish(tb)) throw mismatch(op, a.t, b.t, pos);
           if (ta !== 'DT_WSTR' && tb !== 'DT_WSTR') throw unsupported(op, a.t, pos);
           const blob = ta !== 'DT_WSTR' || tb !== 'DT_WSTR';
-          const t = blob ? typeSpec('DT_NTEXT') : typeSpec('DT_WSTR', { length: (a.t.length ?? 0) + (b.t.length ?? 0) });
+          const t = blob ? typeSpec('DT_NTEXT') : typeSpec('DT_WSTR', { length: combineLength(a.t, b.t, (x, y) => x + y) });
           return { k: 'concat', t, a: blob ? conv(a, t) : a, b: blob ? conv(b, t) : b, pos };
         }
         if (!isNumeric(ta) || !isNumeric(tb)) throw ta === tb ? unsupported(op, a.t, pos) : mismatch(op, a.t, b.t, pos);
@@ -211,7 +214,7 @@ export function checkExpression(root: Node, ctx: ExpressionContext, features: Ve
         const scale = Math.max(x.scale, y.scale);
         t = typeSpec('DT_NUMERIC', { precision: Math.min(38, Math.max(x.precision - x.scale, y.precision - y.scale) + scale), scale });
       } else t = typeSpec(r);
-    } else if (ta === 'DT_WSTR' && tb === 'DT_WSTR') t = typeSpec('DT_WSTR', { length: Math.max(a.t.length ?? 0, b.t.length ?? 0) });
+    } else if (ta === 'DT_WSTR' && tb === 'DT_WSTR') t = typeSpec('DT_WSTR', { length: combineLength(a.t, b.t, Math.max) });
     else if (isDateTime(ta) && isDateTime(tb)) t = commonDateType(a.t, b.t);
     else if (ta === 'DT_BYTES' && tb === 'DT_BYTES') t = typeSpec('DT_BYTES', { length: Math.max(a.t.length ?? 0, b.t.length ?? 0) });
     else if (ta === tb) {
@@ -241,7 +244,7 @@ export function checkExpression(root: Node, ctx: ExpressionContext, features: Ve
       const a = operand(raw[0]);
       const b = operand(raw[1]);
       for (const [i, x] of [a, b].entries()) if (dataType(x.t.type).family === 'blob') throw paramMismatch(name, x.t, i, pos);
-      const t = a.t.type === 'DT_WSTR' && b.t.type === 'DT_WSTR' ? typeSpec('DT_WSTR', { length: Math.max(a.t.length ?? 0, b.t.length ?? 0) }) : a.t;
+      const t = a.t.type === 'DT_WSTR' && b.t.type === 'DT_WSTR' ? typeSpec('DT_WSTR', { length: combineLength(a.t, b.t, Math.max) }) : a.t;
       if (!castAllowed(b.t.type, t.type)) throw paramMismatch(name, b.t, 1, pos);
       return { k: 'replacenull', t, a: conv(a, t), b: conv(b, t), pos };
     }

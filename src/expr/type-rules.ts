@@ -46,7 +46,8 @@ export function numericResultShape(op: string, a: TypeSpec, b: TypeSpec): { prec
   if (p <= 38) return { precision: p, scale: s };
   const intDigits = p - s;
   if (intDigits > 38) return undefined;
-  return { precision: 38, scale: Math.max(38 - intDigits, 0) };
+  // Like T-SQL: keep at least min(scale, 6) fractional digits; values that then do not fit overflow at run time.
+  return { precision: 38, scale: Math.max(38 - intDigits, Math.min(s, 6)) };
 }
 
 const CAST_COLUMNS = 'I1 I2 I4 R4 R8 CY DAT BOO NUM DEC UI1 UI2 UI4 I8 UI8 GUI BYT STR WST DBD DBT DT2 DTS TS2 TSO FIL IMG TXT NTX'.split(' ');
