@@ -4,6 +4,7 @@ import { SsisError } from '../../errors.ts';
 import type { Package, WritableFormat } from '../../package/index.ts';
 import { encryptPackageXml, type ProtectionLevel } from '../../protection/index.ts';
 import { legacyDocument, upgradeDocument } from './upgrade-document.ts';
+import { syncModelToXml } from './sync-model.ts';
 
 /** Options of {@link writePackage}. */
 export interface WriteOptions {
@@ -19,12 +20,13 @@ function protectForSave(pkg: Package, doc: XmlDocument): XmlDocument {
 }
 
 /**
- * Writes a package. In its own format (2005's included) the package's XML is written back (byte-identical when
+ * Writes a package; edits made to the model are applied to its XML first. In its own format (2005's included) the package's XML is written back (byte-identical when
  * unchanged and not decrypted on load); in a newer format the XML is upgraded (the permanent upgrade). An older
  * format is refused.
  */
 export function writePackage(pkg: Package, opts: WriteOptions = {}): Uint8Array {
   const target: number = opts.format ?? pkg.sourceFormat;
+  syncModelToXml(pkg);
   if (target === pkg.xmlFormat) return serializeXml(protectForSave(pkg, pkg.xml));
   if (target === pkg.sourceFormat) return serializeXml(protectForSave(pkg, legacyDocument(pkg)));
   if (target !== 3 && target !== 6 && target !== 8) {
