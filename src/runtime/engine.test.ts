@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Engine, expressionHost, CheckpointStore, registerTask, type RuntimeEvent, type PackageSpec, type ContainerSpec, type TaskSpec, type ConstraintSpec, type VariableSpec, type EventHandlerSpec } from './index.ts';
+import { Engine, expressionHost, CheckpointStore, registerTask, runSpec, executableBase, taskSpec, constraint, variable, packageOf, type PackageSpec, type ContainerSpec, type TaskSpec, type EventHandlerSpec } from './index.ts';
 import { SsisError } from '../errors.ts';
 import '../tasks/index.ts';
 
@@ -26,28 +26,15 @@ registerTask('TestProbe', {
   },
 });
 
-let ids = 0;
-const base = (name: string) => ({ id: `{${++ids}}`, name, creationName: '', path: `\\Package\\${name}`, variables: [], propertyExpressions: {}, properties: {}, eventHandlers: [] });
-const probe = (name: string, log: string[], extra: Partial<TaskSpec> & { settings?: Record<string, unknown> } = {}): TaskSpec => ({
-  ...base(name), kind: 'task', taskKind: 'TestProbe', ...extra, settings: { log, ...(extra.settings ?? {}) },
-});
-const exprTask = (name: string, expression: string): TaskSpec => ({ ...base(name), kind: 'task', taskKind: 'Expression', settings: { expression } });
-const c = (from: number, to: number, extra: Partial<ConstraintSpec> = {}): ConstraintSpec => ({ from, to, value: 0, evalOp: 2, logicalAnd: true, ...extra });
-const v = (name: string, dataType: number, value: unknown, extra: Partial<VariableSpec> = {}): VariableSpec => ({ namespace: 'User', name, dataType, value, ...extra });
+const base = executableBase;
+const probe = (name: string, log: string[], extra: Partial<TaskSpec> & { settings?: Record<string, unknown> } = {}): TaskSpec =>
+  taskSpec(name, 'TestProbe', { log, ...(extra.settings ?? {}) }, { ...extra, settings: { log, ...(extra.settings ?? {}) } });
+const exprTask = (name: string, expression: string): TaskSpec => taskSpec(name, 'Expression', { expression });
+const c = constraint;
+const v = variable;
+const pkg = packageOf;
 
-function pkg(executables: (ContainerSpec | TaskSpec)[], extra: Partial<PackageSpec> = {}): PackageSpec {
-  return {
-    ...base('Package'), kind: 'package', path: '\\Package', formatVersion: 8, maxConcurrentExecutables: -1,
-    connections: [], logProviders: [], configurations: [], parameters: [], executables, constraints: [], ...extra,
-  };
-}
-
-async function run(p: PackageSpec, opts: { checkpoints?: CheckpointStore } = {}) {
-  const events: RuntimeEvent[] = [];
-  const engine = new Engine(p, { expressions: expressionHost(2014), listeners: [{ listener: (e) => void events.push(e) }], ...opts });
-  const outcome = await engine.run();
-  return { outcome, events, engine };
-}
+const run = (p: PackageSpec, opts: { checkpoints?: CheckpointStore } = {}) => runSpec(p, opts);
 
 test('success, failure and completion constraints decide what runs', async () => {
   const log: string[] = [];

@@ -14,3 +14,5 @@ export { Recordset } from './recordset.ts';
 export { Variable, VariableScope } from './variables.ts';
 export { registerTask, findTask, type TaskContext, type TaskImplementation, type TaskDatabase, type RunServices, type ScriptModule } from './task-api.ts';
 export * from './model.ts';
+export { executableBase, taskSpec, constraint, variable, connectionSpec, packageOf } from './spec-builder.ts';
+export { runSpec } from './run-spec.ts';

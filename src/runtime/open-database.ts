@@ -1,6 +1,7 @@
 /** @module Opens a connection manager's database through `src/connections`: its connection string or an override (settings file, `/CONN` URL) picks the driver. */
 import { resolveConnection, type ConnectionManagerRef } from '../connections/resolve.ts';
 import type { ConnectionOverrides } from '../connections/overrides.ts';
+import { isConnectionUrl } from '../connections/connection-url.ts';
 import type { Driver, DriverKind } from '../connections/driver.ts';
 import type { DatabaseOpener, DbSession } from './databases.ts';
 import type { ConnectionSpec } from './model.ts';
@@ -27,12 +28,16 @@ export interface DatabaseAccess {
   readonly check: (cm: ConnectionSpec) => void;
 }
 
-/** Database access over `resolveConnection` and the drivers. */
+/** Database access over `resolveConnection` and the drivers. A connection string that is itself an override URL (set by `/Set` or a configuration) counts as an override. */
 export function databaseAccess(overrides: ConnectionOverrides = {}): DatabaseAccess {
+  const resolveFor = (cm: ConnectionSpec) =>
+    isConnectionUrl(cm.connectionString)
+      ? resolveConnection(ref(cm), { ...overrides, connections: { ...overrides.connections, [cm.name]: cm.connectionString } })
+      : resolveConnection(ref(cm), overrides);
   return {
-    check: (cm) => void resolveConnection(ref(cm), overrides),
+    check: (cm) => void resolveFor(cm),
     async open(cm): Promise<DbSession> {
-      const resolved = resolveConnection(ref(cm), overrides);
+      const resolved = resolveFor(cm);
       const config = resolved.connectTimeoutSeconds === undefined ? { ...resolved, connectTimeoutSeconds: DEFAULT_CONNECT_TIMEOUT } : resolved;
       const conn = await (await DRIVERS[config.kind]()).connect(config);
       return {
