@@ -132,7 +132,19 @@ describe('job runner', () => {
     db.close();
     const history = await t.store.listHistory({ job_id: job.job_id });
     assert.equal(history[0].run_status, RunStatus.Succeeded);
+    assert.equal(history[0].message, 'Executed as user: tester. (1 row(s) affected)  The step succeeded.');
     assert.match(history[1].message ?? '', /no such table: missing_table.*The step failed\.$/);
+  });
+
+  test('SQL step on PostgreSQL writes its result rows to the output file', async () => {
+    const job = await jobWith('sql-pg', [
+      { step_name: 'query', subsystem: 'TSQL', command: "SELECT 1 AS one, 'x' AS two UNION ALL SELECT 2, NULL", database_name: 'postgres://postgres@127.0.0.1:5432/test', output_file_name: 'sql.txt' },
+    ]);
+    assert.equal((await runJob(job, options())).succeeded, true);
+    assert.match(fs.readFileSync(path.join(t.dir, 'sql.txt'), 'utf8'), /one\ttwo\n1\tx\n2\tNULL\n\(2 row\(s\) returned\)/);
+    const none = await jobWith('sql-none', [{ step_name: 'q', subsystem: 'TSQL', command: 'SELECT 1', database_name: 'Data Source=.;Initial Catalog=x' }]);
+    assert.equal((await runJob(none, options())).succeeded, false);
+    assert.match((await t.store.listHistory({ job_id: none.job_id }))[0].message ?? '', /has no connection URL \("Data Source=\.;Initial Catalog=x" is not one\)/);
   });
 
   test('a subsystem OpenDTS does not run fails with a clear message', async () => {
