@@ -20,3 +20,4 @@ export { sqliteDriver } from './sqlite/driver.ts';
 export { postgresDriver } from './postgres/driver.ts';
 export { mysqlDriver } from './mysql/driver.ts';
 export { mssqlDriver } from './mssql/driver.ts';
+export * from './settings/index.ts';
