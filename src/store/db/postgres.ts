@@ -32,11 +32,11 @@ function lockKey(schema: string): string {
 
 /** Connects to PostgreSQL as `user`/`password` when given (else the URL's login), with `search_path` set to the instance's schema. */
 export async function openPostgres(target: PostgresTarget, login: { user?: string; password?: string } = {}): Promise<StoreDb> {
-  const client = new pg.Client({
-    connectionString: target.connectionString,
-    ...(login.user !== undefined ? { user: login.user } : {}),
-    ...(login.password !== undefined ? { password: login.password } : {}),
-  });
+  // pg lets the connection string win over separate fields, so the login goes into the URL.
+  const url = new URL(target.connectionString);
+  if (login.user !== undefined) url.username = encodeURIComponent(login.user);
+  if (login.password !== undefined) url.password = encodeURIComponent(login.password);
+  const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   client.on('error', () => undefined);
   await client.query(`SET search_path TO "${target.schema}"`);

@@ -5,8 +5,13 @@ import { ROOT_FOLDER_ID, newGuid, normalizeGuid } from '../guid.ts';
 import { checkFolderWrite } from './access.ts';
 import { folderRow, type FolderRow } from './rows.ts';
 
+/** `column = ?`, or `column IS NULL` for the top level (the procedures' `@parentfolderid IS NULL` case). */
+function parentIs(column: string, parent: string | null): string {
+  return parent === null ? `${column} IS NULL` : `${column} = ?`;
+}
+
 async function nameTaken(s: MsdbSession, parent: string | null, name: string, except?: string): Promise<boolean> {
-  const rows = await s.db.query('SELECT folderid FROM sysssispackagefolders WHERE parentfolderid = ? AND foldername = ?', [parent, name]);
+  const rows = await s.db.query(`SELECT folderid FROM sysssispackagefolders WHERE ${parentIs('parentfolderid', parent)} AND foldername = ?`, parent === null ? [name] : [parent, name]);
   return rows.some((r) => normalizeGuid(r.folderid) !== (except ?? null));
 }
 
@@ -42,8 +47,8 @@ export async function renameFolder(s: MsdbSession, folderid: string, name: strin
 /** `sp_ssis_getfolder`: the folder named `name` under `parentfolderid` (null: a top-level folder), with its parent's name. */
 export async function getFolder(s: MsdbSession, name: string, parentfolderid: string | null): Promise<(FolderRow & { parentfoldername: string | null }) | undefined> {
   const rows = await s.db.query(
-    'SELECT f.folderid, f.parentfolderid, f.foldername, p.foldername AS parentfoldername FROM sysssispackagefolders f LEFT OUTER JOIN sysssispackagefolders p ON f.parentfolderid = p.folderid WHERE f.foldername = ? AND (f.parentfolderid = ? OR (? IS NULL AND f.parentfolderid IS NULL))',
-    [name, parentfolderid, parentfolderid],
+    `SELECT f.folderid, f.parentfolderid, f.foldername, p.foldername AS parentfoldername FROM sysssispackagefolders f LEFT OUTER JOIN sysssispackagefolders p ON f.parentfolderid = p.folderid WHERE f.foldername = ? AND ${parentIs('f.parentfolderid', parentfolderid)}`,
+    parentfolderid === null ? [name] : [name, parentfolderid],
   );
   const r = rows[0];
   return r ? { ...folderRow(r), parentfoldername: (r.parentfoldername as string | null) ?? null } : undefined;
@@ -52,8 +57,8 @@ export async function getFolder(s: MsdbSession, name: string, parentfolderid: st
 /** `sp_ssis_listfolders`: the folders under `parentfolderid` (null: the top-level folders), ordered by name. */
 export async function listFolders(s: MsdbSession, parentfolderid: string | null): Promise<FolderRow[]> {
   const rows = await s.db.query(
-    'SELECT folderid, parentfolderid, foldername FROM sysssispackagefolders WHERE parentfolderid = ? OR (? IS NULL AND parentfolderid IS NULL) ORDER BY foldername',
-    [parentfolderid, parentfolderid],
+    `SELECT folderid, parentfolderid, foldername FROM sysssispackagefolders WHERE ${parentIs('parentfolderid', parentfolderid)} ORDER BY foldername`,
+    parentfolderid === null ? [] : [parentfolderid],
   );
   return rows.map(folderRow);
 }
