@@ -1,13 +1,16 @@
 /** @module The built-in data flow components, registered by canonical class ID and aliases. */
 import type { ComponentFactory } from '../dataflow/component.ts';
+import { aggregate } from './aggregate/index.ts';
 import { conditionalSplit } from './conditional-split/index.ts';
 import { copyColumn } from './copy-column/index.ts';
+import { dataConversion } from './data-conversion/index.ts';
 import { derivedColumn } from './derived-column/index.ts';
 import { flatFileDestination } from './flat-file-destination/index.ts';
 import { flatFileSource } from './flat-file-source/index.ts';
 import { multicast } from './multicast/index.ts';
 import { rowCount } from './row-count/index.ts';
+import { sort } from './sort/index.ts';
 import { unionAll } from './union-all/index.ts';
 
 /** Every built-in component plug-in. */
-export const builtinComponents: readonly ComponentFactory[] = [flatFileSource, flatFileDestination, multicast, unionAll, rowCount, copyColumn, derivedColumn, conditionalSplit];
+export const builtinComponents: readonly ComponentFactory[] = [flatFileSource, flatFileDestination, multicast, unionAll, rowCount, copyColumn, derivedColumn, conditionalSplit, dataConversion, sort, aggregate];

@@ -82,8 +82,10 @@ export interface DataFlowContext {
   readonly scriptComponent?: (component: ComponentModel) => ScriptComponentImplementation | undefined;
   /** Maps a Windows path in the package (`C:\data\in.csv`) to a local path. */
   readonly mapPath?: (path: string) => string;
-  /** Folder for temporary files (Sort spill, …); defaults to the OS temp folder. */
+  /** Folder for temporary files (Sort spill, …); defaults to the OS temp folder (BufferTempStoragePath). */
   readonly tempDir?: string;
+  /** Bytes of rows a Sort keeps in memory before spilling sorted runs to disk (default 256 MB). */
+  readonly sortMemoryLimit?: number;
 }
 
 /** Rows that travelled one path, for `dtexec /REP P` and OnPipelineRowsSent. */

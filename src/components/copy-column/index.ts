@@ -1,12 +1,12 @@
-/** @module Copy Column (`Microsoft.CopyColumn`): new output columns that copy input columns (`copyColumnId`). */
+/** @module Copy Column (`Microsoft.CopyMap`): new output columns that copy input columns (`copyColumnId`). */
 import type { ComponentFactory } from '../../dataflow/component.ts';
 import { lineageRef } from '../shared/lineage-ref.ts';
 import { textProp } from '../shared/properties.ts';
 
 /** The Copy Column plug-in: the copy shares the input column's values (columns are never changed in place). */
 export const copyColumn: ComponentFactory = {
-  classId: 'Microsoft.CopyColumn',
-  aliases: ['DTSTransform.CopyMap', 'DTSTransform.CopyMap.2', 'DTSTransform.CopyMap.3', 'Microsoft.CopyMap'],
+  classId: 'Microsoft.CopyMap',
+  aliases: ['DTSTransform.CopyMap', 'DTSTransform.CopyMap.2', 'DTSTransform.CopyMap.3', 'Microsoft.CopyColumn'],
   validate(m, v) {
     const out = m.outputs.find((o) => !o.isErrorOut);
     return (out?.columns ?? [])

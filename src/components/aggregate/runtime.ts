@@ -1,0 +1,158 @@
+/** @module Aggregate runtime: groups rows by key and computes Count, Count all, Count distinct, Sum, Average, Minimum, Maximum. */
+import type { Batch } from '../../dataflow/batch.ts';
+import type { ComponentHost, ComponentRuntime } from '../../dataflow/component.ts';
+import { SsisDecimal, type TypeSpec } from '../../types/index.ts';
+import { collatorFor, compareValues } from '../shared/compare.ts';
+import { keyPart } from '../shared/rows.ts';
+import { putCell } from '../shared/row-store.ts';
+import { ConvertingStore } from '../shared/store-converted.ts';
+import { AGG, type Aggregation, type AggregateSettings } from './settings.ts';
+
+const R8: TypeSpec = { type: 'DT_R8' };
+const I8: TypeSpec = { type: 'DT_I8' };
+
+interface Acc {
+  count: number;
+  value: unknown;
+  distinct?: Set<string>;
+}
+
+function add(a: unknown, b: unknown): unknown {
+  if (a === null) return b;
+  if (typeof a === 'number') return a + (b as number);
+  if (typeof a === 'bigint') return a + (b as bigint);
+  return (a as SsisDecimal).add(b as SsisDecimal);
+}
+
+/** The type a computed value is held in before conversion to the output column's type. */
+function valueType(v: unknown): TypeSpec {
+  if (typeof v === 'bigint') return I8;
+  if (v instanceof SsisDecimal) return { type: 'DT_NUMERIC', precision: 38, scale: v.scale };
+  return R8;
+}
+
+/** Creates the runtime. */
+export function aggregateRuntime(host: ComponentHost, settings: AggregateSettings): ComponentRuntime {
+  const inLayout = host.inputLayout(0);
+  const plans = settings.outputs.map((o) => {
+    const outLayout = host.outputLayout(o.output);
+    const cols = o.columns.map((a) => ({
+      a,
+      inSlot: a.inputLineage === undefined ? -1 : inLayout.slotOf(a.inputLineage)!,
+      outSlot: outLayout.slotOf(a.outputLineage)!,
+      collator: collatorFor(a.flags),
+      lower: (a.flags & 1) === 1,
+    }));
+    return { output: o.output, cols, keys: cols.filter((c) => c.a.type === AGG.groupBy), groups: new Map<string, { keyValues: unknown[]; accs: Acc[] }>() };
+  });
+
+  const read = (batch: Batch, slot: number, row: number): unknown => {
+    const col = batch.vectors[slot]!;
+    if (col.nulls[row] === 1) return null;
+    const v = (col.values as ArrayLike<unknown>)[row];
+    return col.type.type === 'DT_BOOL' ? v === 1 : v;
+  };
+
+  const accumulate = (acc: Acc, a: Aggregation, v: unknown, collator: Intl.Collator): void => {
+    switch (a.type) {
+      case AGG.countAll:
+        acc.count++;
+        return;
+      case AGG.count:
+        if (v !== null) acc.count++;
+        return;
+      case AGG.countDistinct:
+        if (v !== null) (acc.distinct ??= new Set()).add(keyPart(typeof v === 'string' && a.flags & 1 ? v.toLowerCase() : v));
+        return;
+      case AGG.sum:
+      case AGG.average:
+        if (v === null) return;
+        acc.count++;
+        acc.value = add(acc.value, v);
+        return;
+      case AGG.minimum:
+      case AGG.maximum:
+        if (v === null) return;
+        if (acc.value === null) acc.value = v;
+        else {
+          const c = compareValues(v, acc.value, collator);
+          if (a.type === AGG.minimum ? c < 0 : c > 0) acc.value = v;
+        }
+        return;
+      default:
+        if (acc.count++ === 0) acc.value = v;
+    }
+  };
+
+  const result = (acc: Acc, a: Aggregation): unknown => {
+    switch (a.type) {
+      case AGG.count:
+      case AGG.countAll:
+        return acc.count;
+      case AGG.countDistinct:
+        return acc.distinct?.size ?? 0;
+      case AGG.average: {
+        if (acc.count === 0 || acc.value === null) return null;
+        const s = acc.value;
+        if (s instanceof SsisDecimal) return s.div(SsisDecimal.fromInteger(acc.count), Math.max(s.scale, 6));
+        return Number(s) / acc.count;
+      }
+      default:
+        return acc.value;
+    }
+  };
+
+  return {
+    process(_input, batch) {
+      for (const p of plans) {
+        for (let k = 0; k < batch.count; k++) {
+          const row = batch.row(k);
+          let key = '';
+          for (const c of p.keys) {
+            const v = read(batch, c.inSlot, row);
+            key += keyPart(c.lower && typeof v === 'string' ? v.toLowerCase() : v) + '\u0001';
+          }
+          let g = p.groups.get(key);
+          if (!g) {
+            g = { keyValues: p.keys.map((c) => read(batch, c.inSlot, row)), accs: p.cols.map(() => ({ count: 0, value: null })) };
+            p.groups.set(key, g);
+          }
+          for (let j = 0; j < p.cols.length; j++) {
+            const c = p.cols[j]!;
+            if (c.a.type === AGG.groupBy) continue;
+            accumulate(g.accs[j]!, c.a, c.inSlot < 0 ? 1 : read(batch, c.inSlot, row), c.collator);
+          }
+        }
+      }
+    },
+    async endOfInput() {
+      for (const p of plans) {
+        const size = host.rowsPerBuffer(p.output);
+        const groups = [...p.groups.values()];
+        if (groups.length === 0 && p.keys.length === 0) groups.push({ keyValues: [], accs: p.cols.map(() => ({ count: 0, value: null })) });
+        for (let start = 0; start < groups.length; start += size) {
+          const n = Math.min(size, groups.length - start);
+          const out = host.newBatch(p.output, n);
+          for (let j = 0; j < p.cols.length; j++) {
+            const c = p.cols[j]!;
+            const col = out.vectors[c.outSlot]!;
+            const keyIndex = p.keys.indexOf(c);
+            let store: ConvertingStore | undefined;
+            for (let i = 0; i < n; i++) {
+              const g = groups[start + i]!;
+              const v = keyIndex >= 0 ? g.keyValues[keyIndex] : result(g.accs[j]!, c.a);
+              if (keyIndex >= 0 || v === null) {
+                putCell(col, i, v);
+                continue;
+              }
+              store ??= new ConvertingStore(valueType(v), col.type);
+              if (store.store(col, i, v) !== 'ok') throw host.error('0xC0047082', 'DTS_E_TXAGG_ARITHMETICOVERFLOW', `the result of "${c.a.name}" does not fit its type: ${store.lastError?.message ?? ''}`);
+            }
+          }
+          await host.send(p.output, out);
+        }
+        p.groups.clear();
+      }
+    },
+  };
+}
