@@ -40,6 +40,8 @@ export interface CreateDocumentOptions {
   bom?: boolean;
   /** Line ending for generated text; default CRLF. */
   lineEnding?: '\r\n' | '\n';
+  /** Put each attribute on a line of its own, two spaces deeper than its element (SSIS 2012+ layout); default false. */
+  attributesOnNewLines?: boolean;
 }
 
 /** A new document with `root` as its root element. */
@@ -55,11 +57,14 @@ export function createDocument(root: XmlElement | string, opts: CreateDocumentOp
     encoding: opts.encoding ?? 'utf-8',
     bom: opts.bom ?? true,
     lineEnding,
-    source: emptySource,
+    source: { ...emptySource, attributesOnNewLines: opts.attributesOnNewLines ?? false },
   });
 }
 
-/** A copy of `node` (and, for an element, its whole subtree) as newly created nodes: written fresh, not from source text. */
+/**
+ * A copy of `node` (and, for an element, its whole subtree) as newly created nodes: written fresh, not from source
+ * text. An element written `<a></a>` gets an empty text child so that the copy keeps that form.
+ */
 export function cloneNode<T extends XmlNode>(node: T): T {
   return cloneAny(node) as T;
 }
@@ -68,6 +73,11 @@ function cloneAny(node: XmlNode): XmlNode {
   switch (node.type) {
     case 'element': {
       const el = new ElementNode(node.name, node.attributes.map((a) => new AttributeNode(a.name, a.value)), 0, 0);
+      if (node.children.length === 0 && node instanceof ElementNode && node.srcName !== null && !node.srcSelfClosing) {
+        const empty = new TextNode('');
+        empty.parent = el;
+        el.children.push(empty);
+      }
       for (const c of node.children) {
         const copy = cloneAny(c);
         copy.parent = el;

@@ -11,10 +11,12 @@ export interface DocumentSource {
   readonly declarationEnd: number;
   /** True when the document writes empty elements as `<a />` rather than `<a/>`. */
   readonly spaceBeforeSlash: boolean;
+  /** True when attributes sit on lines of their own (the 2012+ layout); new elements are written the same way. */
+  readonly attributesOnNewLines: boolean;
 }
 
 /** The source of a document built in code. */
-export const emptySource: DocumentSource = { text: '', bytes: null, declarationEnd: 0, spaceBeforeSlash: true };
+export const emptySource: DocumentSource = { text: '', bytes: null, declarationEnd: 0, spaceBeforeSlash: true, attributesOnNewLines: false };
 
 /** The document implementation. */
 export class DocumentNode implements XmlDocument {

@@ -95,6 +95,8 @@ test('adding, inserting and removing children re-parses to the edited tree and l
     assert.ok(out.includes(original.slice(el.srcStart, el.srcEnd)));
   }
   assert.equal(descendants(again.root, 'DTS:Variable').filter((e) => attr(e, 'DTS:ObjectName') === 'Added').length, 1);
+  // New elements follow the 2012+ layout of the file: each attribute on its own line, two spaces deeper.
+  assert.ok(out.includes('<DTS:Variable\n      DTS:ObjectName="Added"\n      DTS:Namespace="User">'), 'attribute layout');
 });
 
 test('a self-closing element that gains children becomes a pair; a renamed element renames its end tag', () => {

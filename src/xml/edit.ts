@@ -18,7 +18,11 @@ export function removeAttr(el: XmlElement, name: string): void {
   if (existing) el.attributes = el.attributes.filter((a) => a !== existing);
 }
 
-/** Replaces the content of `el` with `value` as text (an existing single text child is reused). */
+/**
+ * Replaces the content of `el` with `value` as text (an existing single text child is reused). An empty value keeps
+ * an empty text child, so the element is written `<a></a>` as SSIS writes an empty string; to write `<a/>`, empty
+ * `children` instead.
+ */
 export function setText(el: XmlElement, value: string): void {
   const children = el.children;
   if (children.length === 1 && children[0].type === 'text') {
@@ -27,7 +31,7 @@ export function setText(el: XmlElement, value: string): void {
   }
   for (const c of children) c.parent = null;
   el.children = [];
-  if (value !== '') appendChild(el, createText(value));
+  appendChild(el, createText(value));
 }
 
 function detach(child: XmlNode): void {

@@ -27,9 +27,12 @@ function isUtf16Name(name: string): boolean {
   return name === 'utf-16' || name === 'utf16' || name === 'unicode' || name === 'ucs-2' || name === 'utf-16le' || name === 'utf-16be';
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const UTF16LE = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
+
 function decodeUtf8(bytes: Uint8Array, fileName: string | undefined): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     throw xmlFileError('the bytes are not valid UTF-8 (invalid character in the given encoding)', fileName);
   }
@@ -48,7 +51,7 @@ function swapBytes(bytes: Uint8Array): Uint8Array {
 function decodeUtf16(bytes: Uint8Array, bigEndian: boolean, fileName: string | undefined): string {
   if (bytes.length % 2 !== 0) throw xmlFileError('a UTF-16 file has an odd number of bytes (truncated)', fileName);
   try {
-    return new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(bigEndian ? swapBytes(bytes) : bytes);
+    return UTF16LE.decode(bigEndian ? swapBytes(bytes) : bytes);
   } catch {
     throw xmlFileError('the bytes are not valid UTF-16', fileName);
   }

@@ -54,6 +54,7 @@ class Parser {
   private readonly nsPrefixes: string[] = [];
   private readonly nsUris: (string | null)[] = [];
   spaceBeforeSlash: boolean | null = null;
+  attributesOnNewLines: boolean | null = null;
 
   constructor(text: string, file: string | undefined) {
     this.s = text;
@@ -321,6 +322,7 @@ class Parser {
       if (an === p) throw this.fail(`unexpected ${describe(s, p)} in the start tag of <${name}>`, p);
       if (p === ws) throw this.fail(`whitespace is required before attribute "${s.slice(p, an)}"`, p);
       const aname = s.slice(p, an);
+      if (this.attributesOnNewLines === null && !aname.startsWith('xmlns')) this.attributesOnNewLines = s.lastIndexOf('\n', p) >= ws;
       let q = this.skipWs(an);
       if (s.charCodeAt(q) !== 61) throw this.fail(`expected "=" after attribute name "${aname}"`, q);
       q = this.skipWs(q + 1);
@@ -505,6 +507,12 @@ export function parseXml(input: Uint8Array | string, fileName?: string): XmlDocu
     encoding,
     bom,
     ...(fileName !== undefined ? { fileName } : {}),
-    source: { text, bytes, declarationEnd: parsed.declarationEnd, spaceBeforeSlash: parser.spaceBeforeSlash ?? true },
+    source: {
+      text,
+      bytes,
+      declarationEnd: parsed.declarationEnd,
+      spaceBeforeSlash: parser.spaceBeforeSlash ?? true,
+      attributesOnNewLines: parser.attributesOnNewLines ?? false,
+    },
   });
 }

@@ -19,6 +19,7 @@ class Output {
   constructor(
     readonly lineEnding: string,
     readonly spaceBeforeSlash: boolean,
+    readonly attributesOnNewLines: boolean,
   ) {}
 
   /** Appends `src[start, end)`; nodes from other documents carry their own source text. */
@@ -85,7 +86,12 @@ function attributeSeparator(el: XmlElement, out: Output): void {
   out.text(' ');
 }
 
-function writeAttribute(el: XmlElement, a: XmlAttribute, out: Output): void {
+/** How a new attribute of a new element is separated: SSIS 2012+ puts each on its own line, two spaces deeper. */
+function newAttributeSeparator(a: XmlAttribute, out: Output, depth: number): string {
+  return out.attributesOnNewLines && !a.name.startsWith('xmlns') ? out.lineEnding + '  '.repeat(depth + 1) : ' ';
+}
+
+function writeAttribute(el: XmlElement, a: XmlAttribute, out: Output, depth: number): void {
   if (a instanceof AttributeNode && a.srcName !== null) {
     out.slice(a.srcText, a.srcWs, a.srcStart);
     if (a.name === a.srcName && a.value === a.srcValue) {
@@ -96,14 +102,15 @@ function writeAttribute(el: XmlElement, a: XmlAttribute, out: Output): void {
     out.text(`${a.name}=${q}${escapeAttribute(a.value, q)}${q}`);
     return;
   }
-  attributeSeparator(el, out);
+  if (isParsed(el)) attributeSeparator(el, out);
+  else out.text(newAttributeSeparator(a, out, depth));
   out.text(`${a.name}="${escapeAttribute(a.value)}"`);
 }
 
-function writeStartTag(el: XmlElement, out: Output, close: '>' | '/>'): void {
+function writeStartTag(el: XmlElement, out: Output, close: '>' | '/>', depth: number): void {
   const parsed = isParsed(el) ? el : null;
   out.text(`<${el.name}`);
-  for (const a of el.attributes) writeAttribute(el, a, out);
+  for (const a of el.attributes) writeAttribute(el, a, out, depth);
   if (parsed) {
     // Keep the whitespace before '>' or '/>'; drop it when a self-closing tag gains content.
     if (close === '/>' || !parsed.srcSelfClosing) out.slice(parsed.srcText, parsed.srcTail, parsed.srcTagEnd - (parsed.srcSelfClosing ? 2 : 1));
@@ -118,12 +125,12 @@ function isParsed(el: XmlElement): el is ElementNode {
 }
 
 /** Writes the start tag of `el`; returns false when the element is complete (written self-closing). */
-function openElement(el: XmlElement, out: Output): boolean {
+function openElement(el: XmlElement, out: Output, depth: number): boolean {
   const parsed = isParsed(el) ? el : null;
   const empty = el.children.length === 0;
   const selfClosing = empty && (parsed === null || parsed.srcSelfClosing);
   if (parsed && startTagUnchanged(parsed) && (!parsed.srcSelfClosing || empty)) out.slice(parsed.srcText, parsed.srcStart, parsed.srcTagEnd);
-  else writeStartTag(el, out, selfClosing ? '/>' : '>');
+  else writeStartTag(el, out, selfClosing ? '/>' : '>', depth);
   return !selfClosing;
 }
 
@@ -133,8 +140,8 @@ function closeElement(el: XmlElement, out: Output): void {
 }
 
 /** Writes an element and its subtree iteratively (deep documents cannot overflow the stack). */
-function writeElement(root: XmlElement, out: Output): void {
-  if (!openElement(root, out)) return;
+function writeElement(root: XmlElement, out: Output, depth: number): void {
+  if (!openElement(root, out, depth)) return;
   const elements: XmlElement[] = [root];
   const positions: number[] = [0];
   while (elements.length > 0) {
@@ -149,18 +156,18 @@ function writeElement(root: XmlElement, out: Output): void {
     }
     positions[top] = i + 1;
     const child = el.children[i];
-    if (child.type !== 'element') writeNode(child, out);
-    else if (openElement(child, out)) {
+    if (child.type !== 'element') writeNode(child, out, depth + elements.length);
+    else if (openElement(child, out, depth + elements.length)) {
       elements.push(child);
       positions.push(0);
     }
   }
 }
 
-function writeNode(node: XmlNode, out: Output): void {
+function writeNode(node: XmlNode, out: Output, depth: number): void {
   switch (node.type) {
     case 'element':
-      writeElement(node, out);
+      writeElement(node, out, depth);
       return;
     case 'text':
       if (node instanceof TextNode && node.srcValue !== null && node.value === node.srcValue) out.slice(node.srcText, node.srcStart, node.srcEnd);
@@ -203,20 +210,22 @@ function declarationText(decl: XmlDeclaration): string {
 
 /** The outer XML of one node as it would be written (source text reused where unchanged). */
 export function outerXml(node: XmlNode, lineEnding: '\r\n' | '\n' = '\r\n'): string {
-  const out = new Output(lineEnding, true);
-  writeNode(node, out);
+  const out = new Output(lineEnding, true, false);
+  let depth = 0;
+  for (let p = node.parent; p !== null; p = p.parent) depth++;
+  writeNode(node, out, depth);
   return out.result();
 }
 
 function render(doc: XmlDocument): { text: string; unchanged: boolean } {
   const d = doc instanceof DocumentNode ? doc : null;
   const src = d?.source.text ?? '';
-  const out = new Output(doc.lineEnding, d?.source.spaceBeforeSlash ?? true);
+  const out = new Output(doc.lineEnding, d?.source.spaceBeforeSlash ?? true, d?.source.attributesOnNewLines ?? false);
   if (d && d.source.declarationEnd > 0) out.slice(src, 0, d.source.declarationEnd);
   else if (doc.declaration) out.text(declarationText(doc.declaration));
-  for (const n of doc.prolog) writeNode(n, out);
-  writeElement(doc.root, out);
-  for (const n of doc.epilog) writeNode(n, out);
+  for (const n of doc.prolog) writeNode(n, out, 0);
+  writeElement(doc.root, out, 0);
+  for (const n of doc.epilog) writeNode(n, out, 0);
   const unchanged = out.isWholeSource(src);
   return { text: unchanged ? src : out.result(), unchanged };
 }
