@@ -51,10 +51,15 @@ export class CodeGenerator {
     return `${prefix}${this.count++}`;
   }
 
-  /** A hoisted constant's expression. */
+  /** A hoisted constant's expression (a local bound once, outside the generated function). */
   constant(value: unknown): string {
     this.constants.push(value);
-    return `K[${this.constants.length - 1}]`;
+    return `k${this.constants.length - 1}`;
+  }
+
+  /** The statements that bind the hoisted constants from `K`. */
+  prelude(): string {
+    return this.constants.map((_, i) => `const k${i} = K[${i}];`).join('\n');
   }
 
   /** The generated statements so far. */

@@ -66,8 +66,8 @@ const ROW_LEAVES: LeafReader = {
 
 type Factory = (rt: typeof RT, K: unknown[], env: RuntimeEnv) => unknown;
 
-function build(params: string, body: string): Factory {
-  return new Function('rt', 'K', 'env', `"use strict";\nreturn function (${params}) {\n${body}\n};`) as Factory;
+function build(params: string, prelude: string, body: string): Factory {
+  return new Function('rt', 'K', 'env', `"use strict";\n${prelude}\nreturn function (${params}) {\n${body}\n};`) as Factory;
 }
 
 /** Compiles an expression for evaluation one value at a time (variables, property expressions, constraints, loops). */
@@ -78,7 +78,7 @@ export function compileExpression(text: string, context: ExpressionContext = {},
   const g = new CodeGenerator(ROW_LEAVES, env, stringLimit);
   const r = g.gen(tree);
   const body = `const cols = scope.columns ?? [];\n${g.source()}\nreturn ${r.n} ? null : ${r.v};`;
-  const fn = build('scope', body)(RT, g.constants, env) as (scope: EvaluationScope) => unknown;
+  const fn = build('scope', g.prelude(), body)(RT, g.constants, env) as (scope: EvaluationScope) => unknown;
   return {
     text,
     resultType: tree.t,
@@ -169,7 +169,7 @@ ${g.source()}
     onError(i, e);
   }
 }`;
-  const fn = build('batch, out, opts', body)(RT, g.constants, env) as (b: ColumnBatch, o: ColumnVector, x: ColumnarRunOptions) => void;
+  const fn = build('batch, out, opts', g.prelude(), body)(RT, g.constants, env) as (b: ColumnBatch, o: ColumnVector, x: ColumnarRunOptions) => void;
   const typed = isTypedColumn(tree.t);
   return {
     text,
