@@ -169,7 +169,12 @@ export class Agent {
   /** Ticks until `signal` aborts, waiting `pollMs` between passes; then waits for running jobs and ends the session. */
   async run(signal: AbortSignal, pollMs = 1000): Promise<void> {
     while (!signal.aborted) {
-      await this.tick();
+      try {
+        await this.tick();
+      } catch (error) {
+        // A lost database connection or a locked file must not stop the Agent: say so and try again next pass.
+        this.log(`The scheduling pass failed and will be retried: ${error instanceof Error ? error.message : String(error)}`);
+      }
       await this.o.clock.sleep(pollMs, signal);
     }
     await this.stop();
