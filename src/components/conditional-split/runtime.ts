@@ -2,7 +2,7 @@
 import type { Batch } from '../../dataflow/batch.ts';
 import type { ComponentHost, ComponentRuntime } from '../../dataflow/component.ts';
 import { RowErrors, ROW_ERROR } from '../../dataflow/error-rows.ts';
-import { SsisError } from '../../errors.ts';
+import type { SsisError } from '../../errors.ts';
 import { compileBufferExpression } from '../shared/expression.ts';
 import type { ConditionalSplitSettings } from './settings.ts';
 
@@ -16,26 +16,29 @@ export function conditionalSplitRuntime(host: ComponentHost, settings: Condition
   return {
     async process(_input, batch: Batch) {
       errors.reset();
+      const results = cases.map(({ expr }) => {
+        const { values, failures } = expr.run(batch);
+        const failed = new Map<number, SsisError>(failures.map((f) => [f.row, f.error]));
+        return { values: values.values as Uint8Array, nulls: values.nulls, failed };
+      });
       const target = new Int32Array(batch.count).fill(-1);
       const counts = new Int32Array(outputs);
       for (let k = 0; k < batch.count; k++) {
         const row = batch.row(k);
         let chosen = settings.defaultOutput;
-        for (const { c, expr } of cases) {
-          let v: unknown;
-          try {
-            v = expr.evaluate(batch, row);
-          } catch (e) {
-            if (!(e instanceof SsisError)) throw e;
-            v = e;
+        for (let j = 0; j < cases.length; j++) {
+          const r = results[j]!;
+          if (r.nulls[row] === 0) {
+            if (r.values[row] === 1) {
+              chosen = cases[j]!.c.output;
+              break;
+            }
+            continue;
           }
-          if (v === true) {
-            chosen = c.output;
-            break;
-          }
-          if (v === false) continue;
           // NULL or a failed evaluation is an error (SSIS: the condition did not evaluate to a Boolean).
-          const detail = v instanceof SsisError ? v.message : `The expression "${c.expression}" on "${c.name}" evaluated to NULL, but the Conditional Split requires a Boolean result.`;
+          const c = cases[j]!.c;
+          const err = r.failed.get(row);
+          const detail = err ? err.message : `The expression "${c.expression}" on "${c.name}" evaluated to NULL, but the Conditional Split requires a Boolean result.`;
           errors.handle(batch, row, 'error', c.errorDisposition, ROW_ERROR.expression, undefined, detail);
           chosen = -2;
           break;
@@ -47,6 +50,10 @@ export function conditionalSplitRuntime(host: ComponentHost, settings: Condition
       }
       for (let o = 0; o < outputs; o++) {
         if (o === settings.errorOutput || counts[o] === 0) continue;
+        if (counts[o] === batch.count) {
+          await host.send(o, batch.branch());
+          continue;
+        }
         const sel = new Int32Array(counts[o]!);
         let n = 0;
         for (let k = 0; k < batch.count; k++) if (target[k] === o) sel[n++] = batch.row(k);

@@ -1,12 +1,11 @@
-/** @module Derived Column runtime: evaluates every derivation on the original input values, then installs the results in the buffer. */
+/** @module Derived Column runtime: evaluates every derivation over the whole buffer (compiled columnar expressions) on the original input values, then installs the results. */
 import type { Batch } from '../../dataflow/batch.ts';
 import type { ComponentHost, ComponentRuntime } from '../../dataflow/component.ts';
 import { RowErrors, ROW_ERROR } from '../../dataflow/error-rows.ts';
-import { createColumnVector } from '../../types/index.ts';
+import { createColumnVector, readCell, type ColumnVector } from '../../types/index.ts';
 import { compileBufferExpression } from '../shared/expression.ts';
 import { ConvertingStore } from '../shared/store-converted.ts';
 import type { DerivedColumnSettings } from './settings.ts';
-import { SsisError } from '../../errors.ts';
 
 /** Creates the runtime. */
 export function derivedColumnRuntime(host: ComponentHost, settings: DerivedColumnSettings): ComponentRuntime {
@@ -23,29 +22,29 @@ export function derivedColumnRuntime(host: ComponentHost, settings: DerivedColum
   return {
     async process(_input, batch: Batch) {
       errors.reset();
-      const results = items.map((it) => createColumnVector(it.column.type, batch.length));
-      for (let k = 0; k < batch.count; k++) {
-        const row = batch.row(k);
-        for (let j = 0; j < items.length; j++) {
-          if (errors.isRedirected(row)) break;
-          const it = items[j]!;
-          let outcome: 'ok' | 'error' | 'truncation';
-          let detail = '';
-          try {
-            outcome = it.store.store(results[j]!, row, it.expr.evaluate(batch, row));
-            if (outcome !== 'ok') detail = it.store.lastError?.message ?? '';
-          } catch (e) {
-            if (!(e instanceof SsisError)) throw e;
-            outcome = 'error';
-            detail = e.message;
-          }
+      const results: ColumnVector[] = [];
+      for (const it of items) {
+        const { values, failures } = it.expr.run(batch);
+        for (const f of failures) {
+          errors.handle(batch, f.row, 'error', it.d.errorDisposition, ROW_ERROR.expression, it.column, `The expression "${it.d.expression}" on "${it.d.name}" failed evaluation. ${f.error.message}`);
+        }
+        if (it.store.isIdentity) {
+          results.push(values);
+          continue;
+        }
+        const out = createColumnVector(it.column.type, batch.length);
+        for (let k = 0; k < batch.count; k++) {
+          const row = batch.row(k);
+          if (errors.isRedirected(row)) continue;
+          const outcome = it.store.store(out, row, readCell(values, row));
           if (outcome === 'ok') continue;
           const isError = outcome === 'error';
           const msg = isError
-            ? `The expression "${it.d.expression}" on "${it.d.name}" failed evaluation. ${detail}`
-            : `The value of "${it.d.name}" was truncated. ${detail}`;
-          errors.handle(batch, row, outcome, isError ? it.d.errorDisposition : it.d.truncationDisposition, isError ? ROW_ERROR.expression : ROW_ERROR.truncation, it.column, msg);
+            ? `The result of the expression "${it.d.expression}" on "${it.d.name}" cannot be converted to ${it.column.type.type}. ${it.store.lastError?.message ?? ''}`
+            : `The value of "${it.d.name}" was truncated. ${it.store.lastError?.message ?? ''}`;
+          errors.handle(batch, row, outcome, isError ? it.d.errorDisposition : it.d.truncationDisposition, isError ? ROW_ERROR.conversion : ROW_ERROR.truncation, it.column, msg);
         }
+        results.push(out);
       }
       for (let j = 0; j < items.length; j++) batch.vectors[items[j]!.slot] = results[j]!;
       await errors.send(batch, settings.output);

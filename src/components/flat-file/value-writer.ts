@@ -11,9 +11,21 @@ export function valueFormatter(t: TypeSpec): ValueFormatter {
   if (info.family === 'integer') return (v) => String(v);
   if (t.type === 'DT_R8') {
     return (v) => {
-      const n = v as number;
-      return Number.isInteger(n) && Math.abs(n) < 1e15 ? String(n) : formatValue(n, t);
+      // The shortest round-trip text is what SSIS writes whenever it has at most 15 significant digits.
+      const s = String(v as number);
+      if (s.length <= 15 || (s.length <= 17 && significantDigits(s) <= 15)) return s;
+      return formatValue(v, t);
     };
   }
   return (v) => formatValue(v, t);
+}
+
+/** Significant digits of a plain decimal text (no exponent); 99 when it has an exponent. */
+function significantDigits(s: string): number {
+  if (s.includes('e')) return 99;
+  let start = s.charCodeAt(0) === 45 ? 1 : 0;
+  while (start < s.length && (s[start] === '0' || s[start] === '.')) start++;
+  let n = 0;
+  for (let i = start; i < s.length; i++) if (s[i] !== '.') n++;
+  return n;
 }

@@ -14,6 +14,11 @@ export class ConvertingStore {
   readonly #from: TypeSpec;
   readonly #same: boolean;
 
+  /** True when values of `from` fit the target unchanged (same type, no longer than the target). */
+  get isIdentity(): boolean {
+    return this.#same;
+  }
+
   constructor(from: TypeSpec, to: TypeSpec) {
     this.#from = from;
     this.#same = sameTypeSpec(from, to) || (from.type === to.type && (to.length === undefined || to.length === 0 || (from.length ?? 0) <= to.length));
