@@ -24,10 +24,14 @@ export function elementChildren(el: XmlElement): XmlElement[] {
 
 /** An attribute's value by its local name (prefix ignored), e.g. `ObjectName` finds `DTS:ObjectName`. */
 export function attrLocal(el: XmlElement, localName: string): string | undefined {
-  for (const a of el.attributes) {
-    const colon = a.name.indexOf(':');
-    const local = colon < 0 ? a.name : a.name.slice(colon + 1);
-    if (local === localName && !a.name.startsWith('xmlns')) return a.value;
+  const attrs = el.attributes;
+  for (let i = 0; i < attrs.length; i++) {
+    const n = attrs[i].name;
+    if (n.length === localName.length) {
+      if (n === localName) return attrs[i].value;
+    } else if (n.length > localName.length && n.endsWith(localName) && n.charCodeAt(n.length - localName.length - 1) === 58 && !n.startsWith('xmlns')) {
+      return attrs[i].value;
+    }
   }
   return undefined;
 }

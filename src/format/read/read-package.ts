@@ -65,6 +65,17 @@ function readConfigurations(root: XmlElement, ctx: ReadContext): Configuration[]
   }));
 }
 
+/**
+ * False when the input certainly holds no encrypted value (a quick byte search), so the protection walk can be
+ * skipped. UTF-16 input is always searched by the walk.
+ */
+function mayHoldEncryption(input: Uint8Array | string): boolean {
+  if (typeof input === 'string') return input.includes('Encrypted') || input.includes('Salt=');
+  const b = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || b[1] === 0) return true;
+  return b.includes('Encrypted') || b.includes('Salt=');
+}
+
 /** Lifts a parsed package document into the model (no version rule applied). */
 export function liftPackage(xml: XmlDocument, format: PackageFormat, tool: ToolYear, fileName?: string): Package {
   const root = xml.root;
@@ -124,7 +135,7 @@ export function readPackage(input: Uint8Array | string, opts: ReadOptions = {}):
     if (isSsisError(e)) throw e;
     throw new SsisError('0xC0011007', 'DTS_E_FUNDAMENTALLOADINGERROR', `The file "${file ?? '<package>'}" could not be read as XML: ${errorMessage(e)}`, { location: { file }, cause: e });
   }
-  const decrypted = decryptPackageXml(xml, opts.password);
+  const decrypted = mayHoldEncryption(input) ? decryptPackageXml(xml, opts.password) : { doc: xml, unavailable: [], decrypted: 0, wholeDocument: false, level: undefined };
   xml = decrypted.doc;
   const root = xml.root;
   if (root.localName !== 'Executable' || root.namespaceUri !== DTS_NS) {
