@@ -4,6 +4,8 @@ import { exprError } from '../error-codes.ts';
 import type { CallContext, CheckedCall, ArgChecker, FunctionSpec } from './function-spec.ts';
 
 const I4 = typeSpec('DT_I4');
+/** The longest string a result may have (DT_NTEXT's limit is 2^30 - 1; JavaScript's is a little under 2^29). */
+const MAX_STRING = 2 ** 29 - 32;
 /** DT_WSTR of a length (capped at the type's 4000-character column limit when unknown growth is possible). */
 const wstr = (length: number | undefined): TypeSpec => typeSpec('DT_WSTR', { length: Math.min(Math.max(length ?? 4000, 1), 4000) });
 
@@ -141,6 +143,9 @@ export const STRING_FUNCTIONS: readonly FunctionSpec[] = [
     impl: (ctx: CallContext, s: string, n: number) => {
       if (n < 0) {
         throw exprError('DTS_E_EXPREVALFNREPLICATEINVALIDREPEATCOUNT', `The repeat count ${n} is negative and is not valid for function "REPLICATE" (character ${ctx.pos + 1}).`, ctx.pos);
+      }
+      if (s.length * n > MAX_STRING) {
+        throw exprError('DTS_E_EXPREVALFUNCTIONCOMPUTEFAILED', `Evaluating function "REPLICATE" (character ${ctx.pos + 1}) failed: the result would have ${s.length * n} characters.`, ctx.pos);
       }
       return s.repeat(n);
     },
