@@ -1,0 +1,212 @@
+// End-to-end tests of dtutil: the corpus moved between 2008, 2012 and 2014 instances (SQLite and PostgreSQL)
+// and the file system, in-process through runTool and as real child processes of bin/dtutil.js.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { memoryIo } from '../io.ts';
+import { runTool } from '../main.ts';
+import { corpusPackages, pgInstanceUrl, tempRoot, REPO_ROOT } from '../../store/testing/fixtures.ts';
+import { listInstances, dropInstance, loadFromStore, readPackageHeader } from '../../store/index.ts';
+import { installationOf } from '../../installation/index.ts';
+import type { ToolYear } from '../../versions/index.ts';
+
+const V3 = corpusPackages('v3');
+const V6 = corpusPackages('v6');
+const V8 = corpusPackages('v8');
+
+describe('dtutil across versions and stores', () => {
+  let root: string;
+  let cleanup: () => void;
+  let work: string;
+  const env = (year: number) => ({ OPENDTS_HOME: root, OPENDTS_PINNED_VERSION: String(year) });
+  async function dtutil(year: number, ...args: string[]) {
+    const io = memoryIo(env(year), work);
+    const code = await runTool('dtutil', args, io);
+    return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+  }
+  const stored = async (server: string, p: string, year: ToolYear = 2014) => Buffer.from((await loadFromStore({ root, server, path: p, year })).bytes);
+
+  before(async () => {
+    ({ root, cleanup } = tempRoot());
+    work = path.join(root, 'work');
+    fs.mkdirSync(work);
+    for (const [name, year] of [
+      ['S08', '2008'],
+      ['S12', '2012'],
+      ['S14', '2014'],
+    ]) {
+      const io = memoryIo({ OPENDTS_HOME: root }, work);
+      assert.equal(await runTool('opendts', ['instance', 'create', name!, '--version', year!], io), 0, io.stderr.join('\n'));
+    }
+    const io = memoryIo({ OPENDTS_HOME: root }, work);
+    assert.equal(await runTool('opendts', ['instance', 'create', 'PG14', '--version', '2014', '--url', pgInstanceUrl('dtutil')], io), 0, io.stderr.join('\n'));
+  });
+  after(async () => {
+    for (const ref of listInstances(root)) await dropInstance(root, ref.name);
+    cleanup();
+  });
+
+  test('each version imports the corpus of its own format into its instance, byte for byte', async () => {
+    for (const [year, server, files] of [
+      [2008, 'S08', V3],
+      [2012, 'S12', V6],
+      [2014, 'S14', V8],
+    ] as const) {
+      for (const [i, f] of files.entries()) {
+        const r = await dtutil(year, '/FILE', f, '/DestServer', server, '/COPY', `SQL;p${i}`);
+        assert.equal(r.code, 0, `${f}: ${r.err}`);
+        assert.match(r.out, /^Microsoft \(R\) SQL Server SSIS Package Utilities\n/);
+        assert.match(r.out, /The operation completed successfully\.$/);
+        assert.ok(Buffer.compare(await stored(server, `p${i}`), fs.readFileSync(f)) === 0, f);
+      }
+    }
+  });
+
+  test('a newer instance imports from older ones, upgrading each package into its format', async () => {
+    for (const [year, server, from, format] of [
+      [2014, 'S14', 'S08', 8],
+      [2014, 'S14', 'S12', 8],
+      [2012, 'S12', 'S08', 6],
+    ] as const) {
+      const r = await dtutil(year, '/SQL', 'p0', '/SourceServer', from, '/DestServer', server, '/COPY', `SQL;from${from}`);
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /upgraded from format \d to the format of SQL Server/);
+      assert.equal(readPackageHeader(await stored(server, `from${from}`)).formatVersion, format);
+    }
+  });
+
+  test('nothing is exported to an older instance; an older tool neither reads nor writes a newer instance', async () => {
+    let r = await dtutil(2014, '/SQL', 'p0', '/SourceServer', 'S14', '/DestServer', 'S08', '/COPY', 'SQL;down');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /never exported to an older instance/);
+    r = await dtutil(2008, '/SQL', 'p0', '/SourceServer', 'S14', '/DestServer', 'S08', '/COPY', 'SQL;down');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /newer than this SQL Server 2008 tool/);
+    r = await dtutil(2008, '/SQL', 'p0', '/SourceServer', 'S08', '/DestServer', 'S14', '/COPY', 'SQL;up');
+    assert.equal(r.code, 1);
+    r = await dtutil(2012, '/FILE', V8[0]!, '/COPY', `FILE;${path.join(work, 'x.dtsx')}`);
+    assert.equal(r.code, 5);
+    assert.match(r.err, /0xC001700A/);
+    assert.equal(fs.existsSync(path.join(work, 'x.dtsx')), false);
+  });
+
+  test('copy and move between msdb, the Package Store and files keep the bytes', async () => {
+    const out = path.join(work, 'out.dtsx');
+    let r = await dtutil(2014, '/SQL', 'p1', '/SourceServer', 'S14', '/COPY', `FILE;${out}`);
+    assert.equal(r.code, 0, r.err);
+    assert.ok(Buffer.compare(fs.readFileSync(out), fs.readFileSync(V8[1]!)) === 0);
+    r = await dtutil(2014, '/FCreate', 'DTS;File System;Daily');
+    assert.equal(r.code, 0, r.err);
+    r = await dtutil(2014, '/FILE', out, '/MOVE', 'DTS;File System\\Daily\\moved');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(fs.existsSync(out), false);
+    const storeFile = path.join(installationOf(root, 2014).packages, 'Daily', 'moved.dtsx');
+    assert.ok(Buffer.compare(fs.readFileSync(storeFile), fs.readFileSync(V8[1]!)) === 0);
+    r = await dtutil(2014, '/DTS', 'File System\\Daily\\moved', '/MOVE', 'DTS;MSDB\\movedToMsdb');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(fs.existsSync(storeFile), false);
+    assert.ok(Buffer.compare(await stored('S14', 'movedToMsdb'), fs.readFileSync(V8[1]!)) === 0);
+    r = await dtutil(2014, '/FDirectory', 'DTS;File System;S');
+    assert.equal(r.code, 0);
+    assert.match(r.out, /<FOLDER> Daily/);
+    r = await dtutil(2014, '/FILE', V8[2]!, '/DestServer', 'PG14', '/COPY', 'SQL;onpg');
+    assert.equal(r.code, 0, r.err);
+    assert.ok(Buffer.compare(await stored('PG14', 'onpg'), fs.readFileSync(V8[2]!)) === 0);
+    r = await dtutil(2014, '/SQL', 'p3', '/SourceServer', 'S12', '/DestServer', 'PG14', '/COPY', 'SQL;from12');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(readPackageHeader(await stored('PG14', 'from12')).formatVersion, 8);
+  });
+
+  test('exists, delete and the not-found exit code', async () => {
+    assert.equal((await dtutil(2014, '/SQL', 'p2', '/SourceServer', 'S14', '/EXISTS')).code, 0);
+    const missing = await dtutil(2014, '/SQL', 'nope', '/SourceServer', 'S14', '/EXISTS');
+    assert.equal(missing.code, 1);
+    assert.match(missing.out, /The specified package does not exist\./);
+    assert.equal((await dtutil(2014, '/SQL', 'p2', '/SourceServer', 'S14', '/DEL')).code, 0);
+    assert.equal((await dtutil(2014, '/SQL', 'p2', '/SourceServer', 'S14', '/DELETE')).code, 4);
+    assert.equal((await dtutil(2014, '/FILE', path.join(work, 'none.dtsx'), '/COPY', 'FILE;x.dtsx')).code, 4);
+  });
+
+  test('an existing destination is overwritten only with /Quiet', async () => {
+    const dest = path.join(work, 'dup.dtsx');
+    fs.writeFileSync(dest, 'old');
+    let r = await dtutil(2014, '/FILE', V8[3]!, '/COPY', `FILE;${dest}`);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /already exists\. Are you sure you want to overwrite it\? \(Y\/N\)/);
+    assert.equal(fs.readFileSync(dest, 'utf8'), 'old');
+    r = await dtutil(2014, '/FILE', V8[3]!, '/COPY', `FILE;${dest}`, '/Q');
+    assert.equal(r.code, 0, r.err);
+    assert.ok(Buffer.compare(fs.readFileSync(dest), fs.readFileSync(V8[3]!)) === 0);
+    r = await dtutil(2014, '/FILE', V8[3]!, '/DestServer', 'S14', '/COPY', 'SQL;p3');
+    assert.equal(r.code, 1);
+    r = await dtutil(2014, '/FILE', V8[3]!, '/DestServer', 'S14', '/COPY', 'SQL;p3', '/Quiet');
+    assert.equal(r.code, 0, r.err);
+  });
+
+  test('/IDRegenerate gives the copy a new ID and changes nothing else', async () => {
+    const dest = path.join(work, 'newid.dtsx');
+    const r = await dtutil(2014, '/I', '/FILE', V8[4]!, '/COPY', `FILE;${dest}`);
+    assert.equal(r.code, 0, r.err);
+    const before = fs.readFileSync(V8[4]!);
+    const after = fs.readFileSync(dest);
+    const oldId = readPackageHeader(before).id;
+    const newId = readPackageHeader(after).id;
+    assert.notEqual(newId, oldId);
+    const masked = (b: Buffer, id: string) => b.toString('latin1').replace(new RegExp(id, 'gi'), '<ID>');
+    assert.equal(masked(after, newId), masked(before, oldId));
+    assert.equal(after.length, before.length);
+    const inPlace = await dtutil(2014, '/IDRegenerate', '/FILE', dest);
+    assert.equal(inPlace.code, 0, inPlace.err);
+    assert.notEqual(readPackageHeader(fs.readFileSync(dest)).id, newId);
+  });
+
+  test('logins: a wrong password or unknown user is refused, a user without a role is denied', async () => {
+    const io = memoryIo({ OPENDTS_HOME: root }, work);
+    assert.equal(await runTool('opendts', ['instance', 'user', 'S14', 'op1', '--password', 'secret', '--role', 'db_ssisoperator'], io), 0, io.stderr.join('\n'));
+    let r = await dtutil(2014, '/SQL', 'p0', '/SourceServer', 'S14', '/SourceUser', 'op1', '/SourcePassword', 'wrong', '/EXISTS');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /Login failed for user 'op1'/);
+    r = await dtutil(2014, '/SQL', 'p0', '/SourceServer', 'S14', '/SourceUser', 'op1', '/SourcePassword', 'secret', '/COPY', `FILE;${path.join(work, 'op.dtsx')}`);
+    assert.equal(r.code, 0, r.err);
+    r = await dtutil(2014, '/FILE', V8[0]!, '/DestServer', 'S14', '/DestUser', 'op1', '/DestPassword', 'secret', '/COPY', 'SQL;byop');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /Access to Integration Services package 'byop' is denied\./);
+  });
+
+  test('features not built yet say so; bad command lines exit with 6', async () => {
+    let r = await dtutil(2014, '/FILE', V8[0]!, '/ENCRYPT', `FILE;${path.join(work, 'enc.dtsx')};2;pw`);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /\/ENCRYPT .* is not supported yet/);
+    r = await dtutil(2014, '/FILE', V8[0]!, '/SIGN', 'FILE;s.dtsx;ABCDEF');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /\/SIGN .* is not supported yet/);
+    r = await dtutil(2014, '/COPY');
+    assert.equal(r.code, 6);
+    r = await dtutil(2014, '/SQL', 'a', '/FILE', 'b', '/EXISTS');
+    assert.equal(r.code, 6);
+    assert.match(r.err, /cannot be combined/);
+    const io = memoryIo({ OPENDTS_HOME: root, OPENDTS_PRODUCT_VERSION: '2016' }, work);
+    assert.equal(await runTool('dtutil', ['/?'], io), 6);
+    r = await dtutil(2014, '/H', 'Q');
+    assert.equal(r.code, 0);
+    assert.match(r.out, /\/Q\[uiet\]/);
+  });
+
+  test('bin/dtutil.js runs as a real process with the version from the environment', () => {
+    const bin = path.join(REPO_ROOT, 'bin', 'dtutil.js');
+    const run = (args: string[], year: string) =>
+      spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: work, env: { ...process.env, OPENDTS_HOME: root, OPENDTS_PRODUCT_VERSION: year, OPENDTS_PINNED_VERSION: '' } });
+    let r = run(['/SQL', 'p0', '/SourceServer', 'S12', '/EXISTS'], '2012');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /Version 11\.0\.\d+\.\d+ for 64-bit/);
+    r = run(['-sql', 'p0', '-sources', 'S14', '-exists'], '2008');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /newer than this SQL Server 2008 tool/);
+    r = run(['/FILE', V3[0]!, '/DestServer', 'S14', '/COPY', 'SQL;viaProcess'], '2014');
+    assert.equal(r.status, 0, r.stderr);
+    r = run(['/Nonsense'], '2014');
+    assert.equal(r.status, 6);
+  });
+});
