@@ -4,11 +4,11 @@
  * Agent's product version, server name and SMTP settings.
  */
 import os from 'node:os';
-import { installationOf, readSettings, resolveRoot } from '../installation/index.ts';
+import { installationOf, readSettings, resolveRoot, updateSettings } from '../installation/index.ts';
 import { openInstance, resolveServer } from '../store/index.ts';
 import { resolveToolYear, type ToolYear } from '../versions/index.ts';
 import { AgentStore } from './agent-store.ts';
-import { smtpFromValues, type SmtpSettings } from './notify.ts';
+import { smtpFromValues, smtpToValues, type SmtpSettings } from './notify.ts';
 import { openAgentDb } from './sql-db.ts';
 
 /** An opened msdb for the Agent. */
@@ -55,4 +55,16 @@ export async function openAgentTarget(o: TargetOptions): Promise<AgentTarget> {
     throw error;
   }
   return { store, server, year, ...(smtp ? { smtp } : {}) };
+}
+
+/** Saves the SMTP settings the Agent of an instance mails through, in that instance's version settings; returns the settings file. */
+export function saveSmtpSettings(o: Omit<TargetOptions, 'db'>, smtp: SmtpSettings): string {
+  const root = o.root ?? resolveRoot(o.env);
+  const ref = resolveServer(root, o.instance, resolveToolYear({ pinned: o.env.OPENDTS_PINNED_VERSION, env: o.env.OPENDTS_PRODUCT_VERSION }));
+  const inst = installationOf(root, ref.year);
+  updateSettings(inst, (settings) => {
+    for (const key of Object.keys(settings.values)) if (key.startsWith('Agent\\SMTP\\')) delete settings.values[key];
+    Object.assign(settings.values, smtpToValues(smtp));
+  });
+  return inst.settingsFile;
 }

@@ -1,37 +1,11 @@
 // Operator e-mail on job failure through a real SMTP server started by the test (smtp-server).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { runJob, type JobRunOptions } from './job-runner.ts';
 import { ManualClock } from './clock.ts';
 import { NotifyLevel } from './codes.ts';
 import { smtpMailer, smtpFromValues } from './notify.ts';
-import { freshStore } from './test-support.ts';
-
-interface Received {
-  from: string;
-  to: string[];
-  body: string;
-}
-
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; mail: Received[] }> {
-  const mail: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mail.push({ from: String(session.envelope.mailFrom && session.envelope.mailFrom.address), to: session.envelope.rcptTo.map((r) => r.address), body: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, mail };
-}
+import { freshStore, startSmtp } from './test-support.ts';
 
 test('a failed job mails its operator; a successful one does not; the history records the operator', async () => {
   const smtp = await startSmtp();

@@ -50,3 +50,15 @@ export function smtpFromValues(values: Readonly<Record<string, string>>): SmtpSe
     ...(values['Agent\\SMTP\\Password'] !== undefined ? { password: values['Agent\\SMTP\\Password'] } : {}),
   };
 }
+
+/** The registry values that hold SMTP settings (the inverse of {@link smtpFromValues}). */
+export function smtpToValues(settings: SmtpSettings): Record<string, string> {
+  return {
+    'Agent\\SMTP\\Server': settings.host,
+    'Agent\\SMTP\\Port': String(settings.port),
+    'Agent\\SMTP\\From': settings.from,
+    'Agent\\SMTP\\Secure': settings.secure ? '1' : '0',
+    ...(settings.user !== undefined ? { 'Agent\\SMTP\\User': settings.user } : {}),
+    ...(settings.password !== undefined ? { 'Agent\\SMTP\\Password': settings.password } : {}),
+  };
+}

@@ -2,7 +2,7 @@
 import os from 'node:os';
 import type { CliIo } from '../io.ts';
 import { errorMessage, isSsisError } from '../../errors.ts';
-import { parseArgs, serveAgent, type SmtpSettings } from '../../agent/index.ts';
+import { parseArgs, saveSmtpSettings, serveAgent, type SmtpSettings } from '../../agent/index.ts';
 
 const USAGE = [
   'Usage: opendts agent [--instance NAME | --db URL] [--root DIR] [--once] [--poll SECONDS] [--grace SECONDS] [--name NAME]',
@@ -11,6 +11,9 @@ const USAGE = [
   '  --poll: seconds between passes (default 1). --grace: a run found later than this after its time was missed while no',
   '  Agent ran; it is recorded and not replayed (default 60). --name: this Agent\'s name when several share one msdb.',
   '  --smtp/--mail-from: the mail server for operator notifications (else the version settings\' Agent\\SMTP\\* values).',
+  '',
+  'Usage: opendts agent mail [--instance NAME] [--root DIR] --smtp HOST:PORT --mail-from ADDRESS [--smtp-user U --smtp-password P] [--smtp-secure]',
+  '  Saves the mail server in the settings of the instance\'s version, for every Agent of that version.',
 ].join('\n');
 
 function seconds(text: string | undefined, what: string): number | undefined {
@@ -23,14 +26,16 @@ function seconds(text: string | undefined, what: string): number | undefined {
 function smtpOption(hostPort: string | undefined, from: string | undefined): SmtpSettings | undefined {
   if (hostPort === undefined) return undefined;
   const [host, port] = hostPort.split(':');
-  return { host: host!, port: Number(port ?? 25), from: from ?? `opendts-agent@${os.hostname()}` };
+  if (!host || (port !== undefined && !/^\d+$/.test(port))) throw new Error(`--smtp must be HOST or HOST:PORT, not "${hostPort}".`);
+  return { host, port: Number(port ?? 25), from: from ?? `opendts-agent@${os.hostname()}` };
 }
 
 /** Runs `opendts agent`. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const p = parseArgs(args, ['--instance', '--db', '--root', '--poll', '--grace', '--name', '--smtp', '--mail-from'], ['--once', '--help', '-h']);
-  if (typeof p === 'string' || p.positional.length > 0) {
-    io.err(`opendts agent: ${typeof p === 'string' ? p : `unexpected argument "${p.positional[0]}".`}`);
+  const p = parseArgs(args, ['--instance', '--db', '--root', '--poll', '--grace', '--name', '--smtp', '--mail-from', '--smtp-user', '--smtp-password'], ['--once', '--smtp-secure', '--help', '-h']);
+  const mail = typeof p !== 'string' && p.positional[0] === 'mail';
+  if (typeof p === 'string' || p.positional.length > (mail ? 1 : 0)) {
+    io.err(`opendts agent: ${typeof p === 'string' ? p : `unexpected argument "${p.positional.at(-1)}".`}`);
     io.err(USAGE);
     return 1;
   }
@@ -39,6 +44,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
+    if (mail) {
+      const smtp = smtpOption(p.get('--smtp'), p.get('--mail-from'));
+      if (!smtp) throw new Error('agent mail needs --smtp HOST:PORT.');
+      const user = p.get('--smtp-user');
+      const password = p.get('--smtp-password');
+      const file = saveSmtpSettings(
+        { env: io.env, ...(p.get('--root') ? { root: p.get('--root') } : {}), ...(p.get('--instance') ? { instance: p.get('--instance') } : {}) },
+        { ...smtp, secure: p.has('--smtp-secure'), ...(user !== undefined ? { user } : {}), ...(password !== undefined ? { password } : {}) },
+      );
+      io.out(`The Agent mails through ${smtp.host}:${smtp.port} as ${smtp.from} (saved in ${file}).`);
+      return 0;
+    }
     const pollMs = seconds(p.get('--poll'), '--poll');
     const graceMs = seconds(p.get('--grace'), '--grace');
     const smtp = smtpOption(p.get('--smtp'), p.get('--mail-from'));

@@ -8,6 +8,7 @@ import { memoryIo } from '../io.ts';
 import { createInstance } from '../../store/index.ts';
 import { run as job } from './job.ts';
 import { run as agent } from './agent.ts';
+import { startSmtp } from '../../agent/test-support.ts';
 
 let root: string;
 let env: Record<string, string>;
@@ -72,6 +73,24 @@ test('agent runs until its signal aborts, then waits for its jobs and ends its s
   assert.ok(io.stdout.some((l) => /Job 'Ticker' succeeded\./.test(l)), io.stdout.join('\n'));
   assert.match(io.stdout.at(-1) ?? '', /Agent session \d+ ended\.$/);
   assert.match((await cli(job, 'history', 'Ticker', '--outcomes')).out, /The job succeeded\./);
+});
+
+test('agent mail saves the SMTP server in the version settings; a failing job mails its operator', async () => {
+  const smtp = await startSmtp();
+  try {
+    const saved = await cli(agent, 'mail', '--smtp', `127.0.0.1:${smtp.port}`, '--mail-from', 'agent@example.test');
+    assert.equal(saved.code, 0, saved.err);
+    assert.match(saved.out, /The Agent mails through 127\.0\.0\.1:\d+ as agent@example\.test \(saved in .*settings\.json\)\./);
+    assert.equal((await cli(job, 'add', 'Broken', '--step', 'cmd:echo no space left >&2; exit 1', '--schedule', 'every 1 seconds', '--operator', 'Ops', '--email', 'ops@example.test')).code, 0);
+    const a = await cli(agent, '--once');
+    assert.equal(a.code, 0, a.err);
+    assert.deepEqual(smtp.mail.map((m) => [m.from, m.to]), [['agent@example.test', ['ops@example.test']]]);
+    assert.match(smtp.mail[0].body, /'Broken' completed on/);
+    assert.match((await cli(job, 'history', 'Broken', '--outcomes')).out, /The job failed\..*NOTE: The job notified 'Ops' via email\./);
+    assert.equal((await cli(job, 'delete', 'Broken')).code, 0);
+  } finally {
+    smtp.server.close();
+  }
 });
 
 test('enable, disable and delete', async () => {
