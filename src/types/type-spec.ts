@@ -42,9 +42,9 @@ export function decimalShape(t: TypeSpec): { precision: number; scale: number } 
   return { precision: INTEGER_PRECISION[t.type] ?? 38, scale: 0 };
 }
 
-/** SSIS's spelling of a type with its parameters, as in a cast: `DT_WSTR,10`, `DT_NUMERIC,10,2`, `DT_I4`. */
+/** SSIS's spelling of a type with its parameters, as in a cast: `DT_WSTR,10`, `DT_NUMERIC,10,2`, `DT_I4` (an unknown length is left out). */
 export function formatTypeSpec(t: TypeSpec): string {
-  const params = dataType(t.type).castParameters.map((p) => t[p]).filter((v) => v !== undefined);
+  const params = dataType(t.type).castParameters.filter((p) => t[p] !== undefined && !(p === 'length' && t[p] === 0)).map((p) => t[p]);
   return [t.type, ...params].join(',');
 }
 
