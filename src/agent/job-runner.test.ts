@@ -3,6 +3,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { runJob, type JobRunOptions } from './job-runner.ts';
 import { ManualClock } from './clock.ts';
@@ -118,6 +119,17 @@ describe('job runner', () => {
     // dtexec prints start and finish times; they differ between the two runs.
     const timeless = (text: string) => text.replace(/\d{1,2}:\d\d:\d\d( [AP]M)?/g, 'TIME').replace(/\d+(\.\d+)? seconds/g, 'N seconds');
     assert.equal(timeless(step.message ?? ''), timeless(`Executed as user: tester. ${flatten(direct.output)}  The package execution failed (dtexec exit code ${direct.exitCode}).  The step failed.`));
+  });
+
+  test('SSIS step follows the Agent version: a 2008 Agent refuses a 2014-format package (0xC001700A)', async () => {
+    const corpus = path.resolve(fileURLToPath(import.meta.url), '../../../../shared/corpus/v8');
+    const file = path.join(corpus, fs.readdirSync(corpus).filter((f) => f.endsWith('.dtsx')).sort()[0]);
+    const job = await jobWith('ssis-2008', [{ step_name: 'newer package', subsystem: 'SSIS', command: `/F "${file}"` }]);
+    assert.equal((await runJob(job, { ...options(), productYear: 2008 })).succeeded, false);
+    const [step] = await t.store.listHistory({ job_id: job.job_id });
+    assert.match(step.message ?? '', /Version 10\.50\.\d+\.\d+ for 64-bit/);
+    assert.match(step.message ?? '', /because of error 0xC001700A\./);
+    assert.match(step.message ?? '', /The package execution failed \(dtexec exit code 5\)\. {2}The step failed\.$/);
   });
 
   test('SQL step runs on its connection; a bad statement fails the step with the error', async () => {
