@@ -6,8 +6,8 @@ import type { CallContext, CheckedCall, ArgChecker, FunctionSpec } from './funct
 const I4 = typeSpec('DT_I4');
 /** The longest string a result may have (DT_NTEXT's limit is 2^30 - 1; JavaScript's is a little under 2^29). */
 const MAX_STRING = 2 ** 29 - 32;
-/** DT_WSTR of a length (capped at the type's 4000-character column limit when unknown growth is possible). */
-const wstr = (length: number | undefined): TypeSpec => typeSpec('DT_WSTR', { length: Math.min(Math.max(length ?? 4000, 1), 4000) });
+/** DT_WSTR of a length; 0 or undefined means unknown (e.g. a variable's string), and stays unknown. */
+const wstr = (length: number | undefined): TypeSpec => typeSpec('DT_WSTR', { length: length || undefined });
 
 function negativeLength(ctx: CallContext, n: number): Error {
   return exprError('DTS_E_EXPREVALFNRIGHTINVALIDLENGTH', `The length ${n} specified for function "${ctx.fn}" (character ${ctx.pos + 1}) is negative, and is not valid. The length parameter must be positive.`, ctx.pos);
