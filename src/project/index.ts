@@ -14,3 +14,4 @@ export { readDeploymentManifest } from './deployment-manifest.ts';
 export type { DeploymentManifest } from './deployment-manifest.ts';
 export { CONTENT_TYPES_MEMBER, MANIFEST_MEMBER, PARAMS_MEMBER, fileNameToPartName, partNameToFileName, readIspac, writeIspac } from './ispac.ts';
 export type { IspacContent, IspacMember, IspacPackage, IspacProject } from './ispac.ts';
+export { buildIspacFromDtproj } from './build-ispac.ts';
