@@ -45,7 +45,7 @@ export function copyValue(v: unknown, dialect: CopyDialect): string {
     case 'boolean': return v ? dialect.booleanTrue : dialect.booleanFalse;
     default:
       if (v instanceof SsisDecimal) return v.toString();
-      if (v instanceof SsisDateTime) return dateTimeText(v, v.offset !== 0);
+      if (v instanceof SsisDateTime) return dateTimeText(v, v.offset !== 0, true);
       if (v instanceof Date) return v.toISOString();
       if (v instanceof Uint8Array) return dialect.bytes(v);
       return escapeCopyText(String(v));

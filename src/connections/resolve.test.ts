@@ -132,3 +132,9 @@ test('every database connection manager in the corpus resolves or fails with an 
   }
   assert.ok(resolved >= databases.length - 5, `${resolved} of ${databases.length} resolved`);
 });
+
+test('an encrypted connection string is a clear error unless an override supplies the connection', () => {
+  const cm = { name: 'Secret', dtsId: '{0A1B}', creationName: 'OLEDB', connectionString: undefined };
+  assert.throws(() => resolveConnection(cm), (e: unknown) => e instanceof SsisError && /encrypted/.test(e.message) && /\/CONN "Secret"/.test(e.message));
+  assert.equal(resolveConnection(cm, { connections: { '{0a1b}': 'postgres://h/d' } }).kind, 'postgres');
+});

@@ -6,15 +6,18 @@ import { isConnectionUrl, parseConnectionUrl } from './connection-url.ts';
 import { parseSqlServerDataSource, formatSqlServerAddress } from './data-source.ts';
 import type { ConnectionOverrides } from './overrides.ts';
 import { mapWindowsPath } from './windows-path.ts';
+import { invalidConnectionError } from './errors.ts';
 
 /** The parts of a connection manager the resolver reads. */
 export interface ConnectionManagerRef {
   readonly name: string;
   /** `OLEDB`, `ADO.NET:System.Data.SqlClient.SqlConnection, …`, `ODBC`, … */
   readonly creationName: string;
-  readonly connectionString: string;
-  /** The manager's DTSID (`{GUID}`), which `/CONN` may use instead of the name. */
+  /** Undefined when the package keeps it encrypted and it could not be decrypted. */
+  readonly connectionString: string | undefined;
+  /** The manager's DTSID (`{GUID}`), which `/CONN` may use instead of the name (the package model's `dtsId` works too). */
   readonly id?: string;
+  readonly dtsId?: string;
 }
 
 const DEFAULT_PORTS: Readonly<Record<DriverKind, number | undefined>> = { postgres: 5432, mysql: 3306, mssql: undefined, sqlite: undefined };
@@ -22,7 +25,8 @@ const DEFAULT_PORTS: Readonly<Record<DriverKind, number | undefined>> = { postgr
 /** The override keys that may name a connection manager, most specific first. */
 function overrideKeys(cm: ConnectionManagerRef, parsed: ParsedConnectionString | undefined): string[] {
   const keys = [cm.name];
-  if (cm.id) keys.push(cm.id);
+  const id = cm.id ?? cm.dtsId;
+  if (id) keys.push(id);
   const source = parsed ? connectionStringValue(parsed, 'Data Source') : undefined;
   const catalog = parsed ? connectionStringValue(parsed, 'Initial Catalog') : undefined;
   if (source && catalog) keys.push(`${source}/${catalog}`, `${source}.${catalog}`);
@@ -100,7 +104,7 @@ function splitHostPort(source: string): { host: string; port?: number } {
  * The SQL the package runs is never rewritten. Throws SsisError naming what is missing or not supported.
  */
 export function resolveConnection(cm: ConnectionManagerRef, overrides: ConnectionOverrides = {}): DriverConfig {
-  const own = tryParse(cm.connectionString);
+  const own = cm.connectionString === undefined ? undefined : tryParse(cm.connectionString);
   const override = findOverride(cm, own, overrides);
   if (override !== undefined) {
     if (isConnectionUrl(override)) {
@@ -108,6 +112,11 @@ export function resolveConnection(cm: ConnectionManagerRef, overrides: Connectio
       return config.kind === 'sqlite' ? { ...config, file: mapWindowsPath(config.file!, overrides.pathRules) } : config;
     }
     return fromConnectionString(cm, override, 'override', overrides);
+  }
+  if (cm.connectionString === undefined) {
+    throw invalidConnectionError(
+      `The connection string of "${cm.name}" is encrypted in the package and could not be decrypted. Give the package password (/De) or set the connection with /CONN "${cm.name}";… or the "connections" setting.`,
+    );
   }
   return fromConnectionString(cm, cm.connectionString, 'connection-string', overrides);
 }
