@@ -8,3 +8,4 @@ export * from './convert.ts';
 export * from './conversion-errors.ts';
 export * from './variable-types.ts';
 export * from './column-vector.ts';
+export * from './fast-parse.ts';

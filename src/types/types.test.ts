@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {
   dataTypeOfDtsx, dataTypeOfCode, findDataType, typeSpec, SsisDecimal, SsisDateTime, parseDateTime, formatDateTime,
   convertValue, variableTypeOfCode, variableTypeOfName, createColumnVector, readCell, writeCell, formatTypeSpec, normalizeGuid,
-  isTypedColumn,
+  isTypedColumn, fastParse,
 } from './index.ts';
 import { SsisError } from '../errors.ts';
 
@@ -87,4 +87,33 @@ test('column vectors use typed arrays for numbers', () => {
   writeCell(b, 0, true);
   assert.equal(readCell(b, 0), true);
   assert.equal(isTypedColumn(T('DT_WSTR')), false);
+});
+
+test('fast parse accepts only the locale-insensitive forms', () => {
+  assert.equal(fastParse('  -42\t', T('DT_I4')), -42);
+  assert.equal(fastParse('   ', T('DT_I4')), 0);
+  assert.throws(() => fastParse('$5', T('DT_I4')), (e: SsisError) => e.symbol === 'DTS_E_EXPREVALDATACONVERSIONFAILED');
+  assert.throws(() => fastParse('1e3', T('DT_I8')), /could not be converted/);
+  assert.throws(() => fastParse('300', T('DT_UI1')), /overflow/);
+  assert.equal(fastParse('9223372036854775807', T('DT_I8')), 9223372036854775807n);
+  const d = (text: string, t = T('DT_DBDATE')) => formatDateTime(fastParse(text, t) as SsisDateTime, t.type, t.scale ?? 0);
+  assert.equal(d('20030806'), '2003-08-06');
+  assert.equal(d(' 2003-08-06'), '2003-08-06');
+  assert.equal(d('2003-08'), '2003-08-01');
+  assert.equal(d('2003'), '2003-01-01');
+  assert.throws(() => d('06-08-2003'), /could not be converted/);
+  assert.throws(() => d('Aug 6 2003'), /could not be converted/);
+  const time = T('DT_DBTIME2', { scale: 3 });
+  assert.equal(d('101112', time), '10:11:12.000');
+  assert.equal(d('10:11', time), '10:11:00.000');
+  assert.equal(d('12.750', time), '12:45:00.000');
+  assert.equal(d('10:11:12,5', time), '10:11:12.500');
+  assert.equal(d('24:00:00', time), '00:00:00.000');
+  assert.equal(d('10:11:12+05:00', time), '10:11:12.000');
+  assert.throws(() => d('10:11 PM', time), /could not be converted/);
+  const ts = T('DT_DBTIMESTAMPOFFSET', { scale: 0 });
+  assert.equal(d('20030806T101112+0530', ts), '2003-08-06 10:11:12 +05:30');
+  assert.equal(d('2003-08-06T10:11Z', ts), '2003-08-06 10:11:00 +00:00');
+  assert.equal(d('2003-08-06T', T('DT_DBTIMESTAMP2', { scale: 1 })), '2003-08-06 00:00:00.0');
+  assert.equal(d('20030806', T('DT_DBTIMESTAMP')), '2003-08-06 00:00:00');
 });
