@@ -1,8 +1,10 @@
-/** @module Runs an Agent on an msdb until a signal stops it (or one pass): what `opendts agent` does, and what `dtsserver` starts when configured to. */
+/** @module Runs an Agent on an msdb until a signal stops it (or one pass), and runs one job now: what `opendts agent` and `opendts job run` do, for `dtsserver` and the console too. */
 import os from 'node:os';
 import { Agent } from './agent.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { openAgentTarget, type TargetOptions } from './connect.ts';
+import { openAgentTarget, type AgentTarget, type TargetOptions } from './connect.ts';
+import type { JobRunResult } from './job-runner.ts';
+import { SsisError } from '../errors.ts';
 import { smtpMailer, type SmtpSettings } from './notify.ts';
 
 /** How to serve an Agent. */
@@ -51,5 +53,33 @@ export async function serveAgent(o: ServeOptions): Promise<void> {
     }
   } finally {
     await t.store.close();
+  }
+}
+
+/**
+ * Runs a job now as `user` (`sp_start_job`) in a short Agent session of its own, and waits for it.
+ * Throws SsisError when the job does not exist or is running already.
+ */
+export async function runJobNow(t: AgentTarget, jobName: string, o: { cwd: string; env: Readonly<Record<string, string | undefined>>; user?: string; signal?: AbortSignal }): Promise<JobRunResult> {
+  const job = await t.store.findJob(jobName);
+  if (!job) throw new SsisError('0x80004005', 'OPENDTS_E_AGENTOBJECTNOTFOUND', `The job "${jobName}" does not exist.`);
+  const user = o.user ?? os.userInfo().username;
+  const agent = new Agent({
+    store: t.store,
+    clock: systemClock,
+    server: t.server,
+    agentName: `run by ${user}`,
+    cwd: o.cwd,
+    env: o.env,
+    user,
+    productYear: t.year,
+    ...(t.smtp ? { mailer: smtpMailer(t.smtp) } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
+  await agent.start();
+  try {
+    return await agent.runNow(job, user);
+  } finally {
+    await agent.stop();
   }
 }

@@ -1,23 +1,23 @@
 /** @module `opendts job`: add, list, show, run, history, enable, disable and delete SQL Server Agent jobs in an msdb instance. */
-import os from 'node:os';
 import type { CliIo } from '../io.ts';
 import { errorMessage, isSsisError } from '../../errors.ts';
 import {
-  Agent,
   NotifyLevel,
   StepFlags,
   cronTiming,
   describeSchedule,
   describeStepAction,
   formatAgent,
+  formatWall,
+  jobOverviews,
   nextRunAtOrAfter,
   openAgentTarget,
   parseArgs,
   parseScheduleText,
   parseStepAction,
   parseStepSpec,
+  runJobNow,
   runStatusName,
-  smtpMailer,
   systemClock,
   toAgentDate,
   wallOf,
@@ -109,21 +109,16 @@ async function add(t: AgentTarget, name: string, p: ParsedArgs, io: CliIo): Prom
 }
 
 async function list(t: AgentTarget, io: CliIo): Promise<number> {
-  const jobs = await t.store.listJobs();
+  const jobs = await jobOverviews(t.store);
   if (jobs.length === 0) {
     io.out('No jobs.');
     return 0;
   }
-  const schedules = await t.store.listJobSchedules();
   io.out(`${'Name'.padEnd(30)} ${'Enabled'.padEnd(8)} ${'Last outcome'.padEnd(24)} Next run`);
-  for (const job of jobs) {
-    const [last] = await t.store.listHistory({ job_id: job.job_id, outcomesOnly: true, limit: 1 });
-    const next = schedules
-      .filter((s) => s.job_id === job.job_id && s.next_run_date > 0 && s.schedule.enabled)
-      .map((s) => formatAgent(s.next_run_date, s.next_run_time))
-      .sort()[0];
+  for (const { job, lastOutcome: last, nextRun } of jobs) {
     const lastText = last ? `${runStatusName(last.run_status)} ${formatAgent(last.run_date, last.run_time).slice(5, 16)}` : 'never run';
-    io.out(`${job.name.padEnd(30)} ${(job.enabled ? 'yes' : 'no').padEnd(8)} ${lastText.padEnd(24)} ${job.enabled && next ? next : job.enabled ? '(not scheduled)' : '(disabled)'}`);
+    const next = !job.enabled ? '(disabled)' : nextRun !== undefined ? formatWall(nextRun) : '(not scheduled)';
+    io.out(`${job.name.padEnd(30)} ${(job.enabled ? 'yes' : 'no').padEnd(8)} ${lastText.padEnd(24)} ${next}`);
   }
   return 0;
 }
@@ -157,16 +152,9 @@ async function show(t: AgentTarget, name: string, io: CliIo): Promise<number> {
 }
 
 async function runNow(t: AgentTarget, name: string, io: CliIo): Promise<number> {
-  const job = await findJobOrFail(t, name);
-  const agent = new Agent({ store: t.store, clock: systemClock, server: t.server, agentName: 'opendts job run', cwd: io.cwd, env: io.env, user: os.userInfo().username, productYear: t.year, ...(t.smtp ? { mailer: smtpMailer(t.smtp) } : {}), ...(io.signal ? { signal: io.signal } : {}) });
-  await agent.start();
-  try {
-    const r = await agent.runNow(job, os.userInfo().username);
-    io.out(r.message);
-    return r.succeeded ? 0 : 1;
-  } finally {
-    await agent.stop();
-  }
+  const r = await runJobNow(t, name, { cwd: io.cwd, env: io.env, ...(io.signal ? { signal: io.signal } : {}) });
+  io.out(r.message);
+  return r.succeeded ? 0 : 1;
 }
 
 async function history(t: AgentTarget, name: string | undefined, p: ParsedArgs, io: CliIo): Promise<number> {
