@@ -19,6 +19,12 @@ for (const p of packages) {
     assert.equal(pkg.formatVersion, 8);
     assert.ok(pkg.name.length > 0);
     assert.ok(Buffer.from(writePackage(pkg)).equals(p.bytes), 'load -> save must give back the same bytes');
+    if (pkg.sourceFormat === 2) {
+      const to2008 = readPackage(writePackage(pkg, { format: 3 }), { fileName: `${p.name} (2008)`, tool: 2008 });
+      assert.equal(to2008.sourceFormat, 3);
+      assert.equal(to2008.executableType, 'SSIS.Package.2');
+      assert.deepEqual(packageCounts(to2008), packageCounts(pkg));
+    }
     if (pkg.sourceFormat === 8) return;
     const upgraded = readPackage(writePackage(pkg, { format: 8 }), { fileName: `${p.name} (upgraded)` });
     assert.equal(upgraded.sourceFormat, 8);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { readPackage } from '../index.ts';
+import { readPackage, writePackage } from '../index.ts';
 import { SsisError } from '../../errors.ts';
 import { assertRunnable } from '../../package/index.ts';
 import { CORPUS_DIR } from '../../../test/corpus/corpus-files.ts';
@@ -51,7 +51,7 @@ test('a broken precedence constraint end is a problem naming the constraint', ()
 });
 
 test('fuzz: mutated corpus files only ever raise SsisError', () => {
-  const sources = [v3, v8];
+  const sources = [v3, v8, ...['v2/linusamcm-source__msb_ssis2sql__SSMS-Import-from-Excel.dtsx', 'v6/BartekR__ssisUnitLearning__20_DataFlow.dtsx'].map((f) => readFileSync(join(CORPUS_DIR, f), 'utf8'))];
   fc.assert(
     fc.property(
       fc.integer({ min: 0, max: sources.length - 1 }),
@@ -69,6 +69,38 @@ test('fuzz: mutated corpus files only ever raise SsisError', () => {
         }
       },
     ),
-    { seed: 20261125, numRuns: 300 },
+    { seed: 20261125, numRuns: 400 },
+  );
+});
+
+test('fuzz: well-formed packages with changed attribute values or removed elements only ever raise SsisError', () => {
+  const sources = [v3, v8, readFileSync(join(CORPUS_DIR, 'v3', 'lucmilot__SSIS_2014_Book__XML_Source.dtsx'), 'utf8')];
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: sources.length - 1 }),
+      fc.nat(),
+      fc.oneof(fc.constantFrom('', '0', '-1', '99999', 'True', '{00000000-0000-0000-0000-000000000000}', 'Package\\Nope'), fc.string({ maxLength: 8 }).map((s) => s.replace(/["<&]/g, ''))),
+      fc.boolean(),
+      (which, at, value, removeElement) => {
+        const src = sources[which];
+        let mutated: string;
+        if (removeElement) {
+          const starts = [...src.matchAll(/<[A-Za-z][^>]*\/>/g)];
+          const m = starts[at % starts.length];
+          mutated = src.slice(0, m.index) + src.slice(m.index! + m[0].length);
+        } else {
+          const values = [...src.matchAll(/="([^"]*)"/g)];
+          const m = values[at % values.length];
+          mutated = src.slice(0, m.index! + 2) + value + src.slice(m.index! + 2 + m[1].length);
+        }
+        try {
+          const pkg = readPackage(mutated, { fileName: 'fuzz.dtsx' });
+          writePackage(pkg, { format: 8 });
+        } catch (e) {
+          if (!(e instanceof SsisError)) throw e;
+        }
+      },
+    ),
+    { seed: 424242, numRuns: 400 },
   );
 });

@@ -152,7 +152,8 @@ export function readExecutable(el: XmlElement, parentRefId: string | undefined, 
   const name = d.prop(el, 'ObjectName') ?? '';
   const refId = parentRefId === undefined ? 'Package' : d.prop(el, 'refId') ?? `${parentRefId}\\${name}`;
   let kind = kindOfClass(classId);
-  if (kind === 'Package' && parentRefId !== undefined) kind = 'Task';
+  if (parentRefId === undefined) kind = 'Package';
+  else if (kind === 'Package') kind = 'Task';
   if (executableType === '') addProblem(ctx, el, refId, 'has no executable type (DTS:ExecutableType)');
   const common = base(el, kind, refId, ctx);
 

@@ -151,7 +151,7 @@ export function readPackage(input: Uint8Array | string, opts: ReadOptions = {}):
   if (versionOfFormat(format) === undefined) {
     throw loadError(`The package "${file ?? '<package>'}" has PackageFormatVersion ${format}, which is not a format of any SSIS version OpenDTS knows (2, 3, 6 or 8).`, file, root);
   }
-  if (attrLocal(root, 'ExecutableType') === undefined) {
+  if (!attrLocal(root, 'ExecutableType')) {
     throw loadError(`The package "${file ?? '<package>'}" lacks the required attribute DTS:ExecutableType on its root <DTS:Executable>.`, file, root);
   }
   const pkg = liftPackage(xml, format as PackageFormat, tool, file);
