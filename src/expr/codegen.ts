@@ -109,9 +109,10 @@ export class CodeGenerator {
     return r;
   }
 
-  private checkLimit(g: Gen, t: TypeSpec, pos: number): Gen {
+  private checkLimit(g: Gen, t: TypeSpec, pos: number, variable?: string): Gen {
     if (this.stringLimit && dataType(t.type).family === 'string' && g.n !== 'true') {
-      this.emit(`if (!${g.n} && ${g.v}.length > 4000) throw rt.stringTooLong(${pos}, ${g.v}.length);`);
+      const error = variable === undefined ? `rt.stringTooLong(${pos}, ${g.v}.length)` : `rt.variableTooLong(${JSON.stringify(variable)}, ${pos})`;
+      this.emit(`if (!${g.n} && ${g.v}.length > 4000) throw ${error};`);
     }
     return g;
   }
@@ -120,7 +121,7 @@ export class CodeGenerator {
   gen(node: TNode): Gen {
     switch (node.k) {
       case 'const': return node.value === null ? { n: 'true', v: nullValue(node.t) } : { n: 'false', v: this.literal(node.value, node.t) };
-      case 'var': return this.checkLimit(this.leaves.variable(node.name, node.t, this), node.t, node.pos);
+      case 'var': return this.checkLimit(this.leaves.variable(node.name, node.t, this), node.t, node.pos, node.name);
       case 'col': return this.leaves.column(node.index, node.t, this);
       case 'arith': return this.arith(node);
       case 'concat': return this.checkLimit(this.strict(node.t, [this.gen(node.a), this.gen(node.b)], ([a, b]) => `${a} + ${b}`), node.t, node.pos);

@@ -9,11 +9,11 @@ import { foldConstants } from './fold.ts';
 import * as ops from './ops.ts';
 import { parseExpression } from './parser.ts';
 import { systemEnv, type RuntimeEnv } from './runtime-env.ts';
-import { stringTooLong } from './string-limit.ts';
+import { stringTooLong, variableTooLong } from './string-limit.ts';
 import type { TNode } from './typed-ast.ts';
 
 /** The helpers generated code calls. */
-const RT = { ...ops, stringTooLong };
+const RT = { ...ops, stringTooLong, variableTooLong };
 
 /** Options of the compilers. */
 export interface CompileOptions {

@@ -4,7 +4,7 @@ import type { EvaluationScope } from './context.ts';
 import { findFunction, type CallContext } from './functions/index.ts';
 import { arith, bitwise, compare, convert, unary } from './ops.ts';
 import type { RuntimeEnv } from './runtime-env.ts';
-import { STRING_RESULT_LIMIT, stringTooLong } from './string-limit.ts';
+import { STRING_RESULT_LIMIT, stringTooLong, variableTooLong } from './string-limit.ts';
 import type { TNode } from './typed-ast.ts';
 
 /** Options of one evaluation. */
@@ -19,7 +19,7 @@ export function evaluateTree(node: TNode, scope: EvaluationScope, opts: Referenc
   const ev = (n: TNode): unknown => {
     const v = evalNode(n);
     if (opts.stringLimit && typeof v === 'string' && v.length > STRING_RESULT_LIMIT && n.k !== 'const' && dataType(n.t.type).family === 'string') {
-      throw stringTooLong(n.pos, v.length);
+      throw n.k === 'var' ? variableTooLong(n.name, n.pos) : stringTooLong(n.pos, v.length);
     }
     return v;
   };
