@@ -167,6 +167,24 @@ export function runDriverContract(name: string, opts: DriverContractOptions): vo
     assert.equal(batches, Math.ceil(100_000 / 7000));
   });
 
+  test(`${name}: stopping a stream early leaves the connection usable`, async () => {
+    const c = await connect();
+    const t = table('early');
+    await c.query(`CREATE TABLE ${t} (n INT)`);
+    await c.bulkLoad(t, ['n'], rowsOf(5000, 1000, (i) => [i]));
+    let seen = 0;
+    for await (const b of c.queryBatches(`SELECT n FROM ${t} ORDER BY n`, [], 100)) {
+      seen += b.rows.length;
+      break;
+    }
+    assert.equal(seen, 100);
+    const r = await c.query(`SELECT COUNT(*) FROM ${t} WHERE n >= ?`, [4000]);
+    assert.equal(Number(r.resultSets[0]!.rows[0]![0]), 1000);
+    const empty: number[] = [];
+    for await (const b of c.queryBatches(`SELECT n FROM ${t} WHERE n < @low`, { low: 0 })) empty.push(b.rows.length);
+    assert.deepEqual(empty, [0], 'an empty result yields one empty batch');
+  });
+
   test(`${name}: a failing bulk load keeps the committed windows and rolls back the open one`, async () => {
     const c = await connect();
     const t = table('bulkfail');

@@ -17,6 +17,7 @@ runDriverContract('postgres', {
     { nativeType: 'DOUBLE PRECISION', dataType: 'DT_R8', value: 2.25 },
     { nativeType: 'NUMERIC(10,2)', dataType: 'DT_NUMERIC', value: new SsisDecimal(12345n, 2) },
     { nativeType: 'BOOLEAN', dataType: 'DT_BOOL', value: true },
+    { nativeType: 'MONEY', dataType: 'DT_CY', value: new SsisDecimal(15000n, 4) },
     { nativeType: 'VARCHAR(30)', dataType: 'DT_WSTR', value: 'héllo ünïcode' },
     { nativeType: 'TEXT', dataType: 'DT_WSTR', value: 'long text' },
     { nativeType: 'BYTEA', dataType: 'DT_IMAGE', value: new Uint8Array([0, 1, 254, 255]) },

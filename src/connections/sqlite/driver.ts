@@ -19,6 +19,15 @@ function columnInfo(name: string, declared: string | null, mapped: MappedType): 
   return { name, nativeType: declared ?? '', ...mapped };
 }
 
+/** 64-bit integers come back exact (as bigint) only when a column may hold them: it costs a conversion per value. */
+function needsBigInts(stmt: Database.Statement): boolean {
+  return stmt.columns().some((c) => {
+    if (!c.type) return true;
+    const t = mapSqliteType(c.type).dataType;
+    return t === 'DT_I8' || t === 'DT_UI8';
+  });
+}
+
 interface Described {
   readonly columns: ColumnInfo[];
   readonly readers: (ValueReader | undefined)[];
@@ -60,7 +69,7 @@ class SqliteConnection implements Connection {
       const values = bound.values.map(sqliteValue);
       try {
         if (stmt.reader) {
-          stmt.safeIntegers(true);
+          stmt.safeIntegers(needsBigInts(stmt));
           const rows = stmt.raw(true).all(values) as Row[];
           const { columns, readers } = this.#describe(stmt, rows[0]);
           resultSets.push({ columns, rows: readRows(rows, readers) });
@@ -83,7 +92,7 @@ class SqliteConnection implements Connection {
     checkAllBound(params, cursor);
     const stmt = this.#prepare(bound.sql);
     if (!stmt.reader) throw statementError(NAME, new Error('the statement returns no rows'), sql);
-    stmt.safeIntegers(true);
+    stmt.safeIntegers(needsBigInts(stmt));
     const iterator = stmt.raw(true).iterate(bound.values.map(sqliteValue)) as IterableIterator<Row>;
     let described: Described | undefined;
     try {
