@@ -73,12 +73,25 @@ export class ElementNode implements XmlElement {
     this.column = column;
   }
 
+  private splitFor: string | null = null;
+  private splitPrefix = '';
+  private splitLocal = '';
+
   get prefix(): string {
-    return prefixOf(this.name);
+    if (this.splitFor !== this.name) this.split();
+    return this.splitPrefix;
   }
 
   get localName(): string {
-    return localNameOf(this.name);
+    if (this.splitFor !== this.name) this.split();
+    return this.splitLocal;
+  }
+
+  /** Caches the prefix and local name of the current name (readers ask for them often). */
+  private split(): void {
+    this.splitFor = this.name;
+    this.splitPrefix = prefixOf(this.name);
+    this.splitLocal = localNameOf(this.name);
   }
 
   get namespaceUri(): string | null {
