@@ -12,9 +12,19 @@ import { flatten, stepMessage, type StepKind } from './step-result.ts';
 /** The dtexec launcher of this installation of OpenDTS. */
 export const DTEXEC_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bin', 'dtexec.js');
 
+/**
+ * Splits a step's command into dtexec's arguments. Quotes are kept for dtexec's own parser (a
+ * `/SET` value may hold `;` inside them). SQL Server 2012 and later write job step commands with
+ * escaped inner quotes (`/FILE "\"C:\pkg.dtsx\""`, `/SET "\"\Package.Variables[User::V].Value\"";"\"1\""`);
+ * those escapes are read as one level of quoting, as the Agent's SSIS subsystem does.
+ */
+export function dtexecArgs(command: string): string[] {
+  return tokenizeCommandText(command.replace(/"\\"/g, '"').replace(/\\""/g, '"'));
+}
+
 /** Runs an SSIS step; the step's command is dtexec's command line without `dtexec` itself. */
 export const ssisStep: StepKind = async (ctx) => {
-  const args = tokenizeCommandText(ctx.step.command ?? '');
+  const args = dtexecArgs(ctx.step.command ?? '');
   const r = await runChild(process.execPath, [DTEXEC_SCRIPT, ...args], {
     cwd: ctx.cwd,
     env: { ...ctx.env, OPENDTS_PINNED_VERSION: String(ctx.productYear) },
