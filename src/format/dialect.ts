@@ -3,6 +3,7 @@
  * collections as bare children; formats 6/8 write attributes and wrap collections (`<DTS:Executables>`).
  * Readers ask a dialect instead of caring which one they read.
  */
+import { versionOfFormat } from '../versions/index.ts';
 import type { XmlElement } from '../xml/index.ts';
 import { attrLocal, elementNamed, elementsNamed, ownText } from './dom.ts';
 
@@ -75,7 +76,7 @@ export const MODERN: Dialect = {
 
 /** The dialect of a package format. */
 export function dialectOf(format: number): Dialect {
-  return format <= 3 ? LEGACY : MODERN;
+  return versionOfFormat(format)?.features.refIdSerialization === false ? LEGACY : MODERN;
 }
 
 /** Reads a Boolean in either spelling (`True`/`False`, `-1`/`0`, `1`, `true`). */

@@ -6,7 +6,7 @@ import type {
   SequenceContainer, Task, Variable,
 } from '../../package/index.ts';
 import { packageOf } from '../package-registry.ts';
-import { classIdForFormat } from '../../versions/index.ts';
+import { classIdForFormat, versionOfFormat } from '../../versions/index.ts';
 import { encodeXmlEscapes } from '../xml-escapes.ts';
 import { readConnectionManagers } from '../read/read-connections.ts';
 import { readVariables } from '../read/read-variables.ts';
@@ -183,7 +183,7 @@ export function addExecuteSqlTask(container: Container, spec: ExecuteSqlSpec): T
 /** Adds an Expression task (2012+): `expression` is `@[User::V] = …`. */
 export function addExpressionTask(container: Container, spec: { name: string; expression: string }): Task {
   const pkg = packageOf(container);
-  if (pkg.sourceFormat === 3) throw new SsisError('0xC0010014', 'DTS_E_GENERICERROR', 'The Expression task exists from SQL Server 2012 on; a 2008 package cannot have one.');
+  if (!versionOfFormat(pkg.sourceFormat)?.features.expressionTask) throw new SsisError('0xC0010014', 'DTS_E_GENERICERROR', 'The Expression task exists from SQL Server 2012 on; a 2008 package cannot have one.');
   return addExecutable(container, spec.name, 'Microsoft.ExpressionTask', 'Expression Task', {}, [objectData(h('ExpressionTask', { Expression: spec.expression }))]) as Task;
 }
 

@@ -37,7 +37,8 @@ function ssisDate(d: Date): string {
  */
 export function createPackage(opts: CreatePackageOptions): Package {
   const format = opts.format ?? 8;
-  const xmlFormat = format === 3 ? 6 : format;
+  // A 2008 package is built in the 2012 shape (the builder's one XML shape) and written back as format 3.
+  const xmlFormat = versionOfFormat(format)?.features.refIdSerialization ? format : 6;
   const ids = opts.ids ?? randomIds;
   const type = classIdForFormat('Microsoft.Package', xmlFormat);
   const version = versionOfFormat(format);

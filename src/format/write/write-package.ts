@@ -1,4 +1,5 @@
 /** @module `writePackage`: the model → .dtsx bytes, in the package's own format (its XML, with edits) or a newer one (the permanent upgrade). */
+import { versionOfFormat } from '../../versions/index.ts';
 import { parseXml, serializeXml, type XmlDocument } from '../../xml/index.ts';
 import { SsisError } from '../../errors.ts';
 import type { Package, WritableFormat } from '../../package/index.ts';
@@ -29,7 +30,7 @@ export function writePackage(pkg: Package, opts: WriteOptions = {}): Uint8Array 
   syncModelToXml(pkg);
   if (target === pkg.xmlFormat) return serializeXml(protectForSave(pkg, pkg.xml));
   if (target === pkg.sourceFormat) return serializeXml(protectForSave(pkg, legacyDocument(pkg)));
-  if (target !== 3 && target !== 6 && target !== 8) {
+  if (!versionOfFormat(target)?.isTool) {
     throw new SsisError('0xC0016020', 'DTS_E_PACKAGEMIGRATIONFAILED', `OpenDTS writes packages in formats 3 (2008), 6 (2012) and 8 (2014), not ${target}.`);
   }
   if (target < pkg.sourceFormat) {
@@ -40,5 +41,5 @@ export function writePackage(pkg: Package, opts: WriteOptions = {}): Uint8Array 
       { location: { file: pkg.fileName } },
     );
   }
-  return serializeXml(protectForSave(pkg, upgradeDocument(pkg, target)));
+  return serializeXml(protectForSave(pkg, upgradeDocument(pkg, target as WritableFormat)));
 }
