@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SsisError } from '../errors.ts';
 import { createColumnVector, SsisDateTime, SsisDecimal, TICKS_PER_SECOND, typeSpec, writeCell, type TypeSpec } from '../types/index.ts';
-import { checkText, columnResolver, compileColumnar, compileExpression, displayValue, evaluateTree, type ColumnInfo } from './index.ts';
+import { checkText, columnResolver, compileColumnar, compileExpression, displayValue, evaluateTree, variableTable, type ColumnInfo } from './index.ts';
 
 const CLOCK = { now: () => new Date(2026, 0, 15, 10, 20, 30, 123) };
 
@@ -127,5 +127,30 @@ test('compiled row form, columnar form and reference evaluator agree on random e
       });
     }),
     { seed: 20140101, numRuns: 400 },
+  );
+});
+
+test('any text either compiles or fails with an SsisError, and evaluation never throws anything else', () => {
+  const tokens = fc.constantFrom('1', '2L', '0x1F', '1.5', '1E3', '"a"', '"\\x0041"', '"\\q"', 'TRUE', 'NULL(DT_I4)', '@[User::V]', '@V', '@[$Package::P]',
+    'i', 's', '[s]', '#12', '#{x}', '(', ')', ',', '+', '-', '*', '/', '%', '==', '!=', '<', '>=', '&&', '||', '!', '~', '&', '|', '^', '?', ':', '=',
+    '(DT_I4)', '(DT_WSTR,5)', '(DT_NUMERIC,5,2)', '(DT_DBTIMESTAMP)', 'UPPER', 'SUBSTRING', 'DATEADD', '"dd"', 'LEN', 'ISNULL', 'REPLACENULL', 'TOKEN', ' ', "'", '[', '@', '#', '.');
+  const vars = variableTable([{ name: 'User::V', type: typeSpec('DT_I4'), value: 3 }, { name: '$Package::P', type: typeSpec('DT_WSTR'), value: 'p' }]);
+  const resolveColumn = columnResolver(COLUMNS);
+  fc.assert(
+    fc.property(fc.array(tokens, { maxLength: 12 }).map((t) => t.join('')), fc.constantFrom(2008, 2012, 2014), (text, version) => {
+      let compiled;
+      try {
+        compiled = compileExpression(text, { version: version as 2008 | 2012 | 2014, resolveVariable: vars.resolveVariable, resolveColumn, allowAssignment: true }, { env: CLOCK });
+      } catch (e) {
+        assert.ok(e instanceof SsisError, `${text}: ${String(e)}`);
+        return;
+      }
+      try {
+        compiled.evaluate({ ...vars.scope, columns: [1, 2, 1.5, 'a b', 'z', true, SsisDateTime.of(2000, 1, 1), new SsisDecimal(125n, 2), 5n] });
+      } catch (e) {
+        assert.ok(e instanceof SsisError, `${text}: ${String(e)}`);
+      }
+    }),
+    { seed: 7, numRuns: 3000 },
   );
 });
