@@ -179,6 +179,9 @@ export function checkExpression(root: Node, ctx: ExpressionContext, features: Ve
           if (r) t = typeSpec(r);
         } else if (isString(ta) && isString(tb)) t = typeSpec('DT_WSTR');
         else if (isDateTime(ta) && isDateTime(tb)) t = commonDateType(a.t, b.t);
+        // A string compared with a date is converted to the date's type (documented example: "7/4/2003" < GETDATE()).
+        else if (isString(ta) && isDateTime(tb)) t = b.t;
+        else if (isDateTime(ta) && isString(tb)) t = a.t;
         else if (ta === tb && (ta === 'DT_BOOL' || ta === 'DT_GUID' || dataType(ta).family === 'blob')) {
           if (!equality) throw unsupported(op, a.t, pos);
           t = a.t;
