@@ -97,6 +97,9 @@ test('adding, inserting and removing children re-parses to the edited tree and l
   assert.equal(descendants(again.root, 'DTS:Variable').filter((e) => attr(e, 'DTS:ObjectName') === 'Added').length, 1);
   // New elements follow the 2012+ layout of the file: each attribute on its own line, two spaces deeper.
   assert.ok(out.includes('<DTS:Variable\n      DTS:ObjectName="Added"\n      DTS:Namespace="User">'), 'attribute layout');
+  // So does a new attribute on an element that had none.
+  setAttr(variables, 'DTS:Extra', 'x');
+  assert.ok(serializeXmlToString(doc).includes('<DTS:Variables\n    DTS:Extra="x">'), 'new attribute layout');
 });
 
 test('a self-closing element that gains children becomes a pair; a renamed element renames its end tag', () => {

@@ -74,21 +74,21 @@ function startTagUnchanged(el: ElementNode): boolean {
   return true;
 }
 
-/** The whitespace before the last parsed attribute of `el` (how SSIS separates attributes there), or one space. */
-function attributeSeparator(el: XmlElement, out: Output): void {
+/** How a new attribute is separated: SSIS 2012+ puts each on its own line, two spaces deeper than its element. */
+function newAttributeSeparator(a: XmlAttribute, out: Output, depth: number): string {
+  return out.attributesOnNewLines && !a.name.startsWith('xmlns') ? out.lineEnding + '  '.repeat(depth + 1) : ' ';
+}
+
+/** The separator of a new attribute on a parsed element: the whitespace before its last parsed attribute, if any. */
+function attributeSeparator(el: XmlElement, a: XmlAttribute, out: Output, depth: number): void {
   for (let i = el.attributes.length - 1; i >= 0; i--) {
-    const a = el.attributes[i];
-    if (a instanceof AttributeNode && a.srcName !== null && a.srcOwner === el) {
-      out.slice(a.srcText, a.srcWs, a.srcStart);
+    const b = el.attributes[i];
+    if (b instanceof AttributeNode && b.srcName !== null && b.srcOwner === el && !b.name.startsWith('xmlns')) {
+      out.slice(b.srcText, b.srcWs, b.srcStart);
       return;
     }
   }
-  out.text(' ');
-}
-
-/** How a new attribute of a new element is separated: SSIS 2012+ puts each on its own line, two spaces deeper. */
-function newAttributeSeparator(a: XmlAttribute, out: Output, depth: number): string {
-  return out.attributesOnNewLines && !a.name.startsWith('xmlns') ? out.lineEnding + '  '.repeat(depth + 1) : ' ';
+  out.text(newAttributeSeparator(a, out, depth));
 }
 
 function writeAttribute(el: XmlElement, a: XmlAttribute, out: Output, depth: number): void {
@@ -102,7 +102,7 @@ function writeAttribute(el: XmlElement, a: XmlAttribute, out: Output, depth: num
     out.text(`${a.name}=${q}${escapeAttribute(a.value, q)}${q}`);
     return;
   }
-  if (isParsed(el)) attributeSeparator(el, out);
+  if (isParsed(el)) attributeSeparator(el, a, out, depth);
   else out.text(newAttributeSeparator(a, out, depth));
   out.text(`${a.name}="${escapeAttribute(a.value)}"`);
 }
