@@ -104,3 +104,12 @@ test('fuzz: well-formed packages with changed attribute values or removed elemen
     { seed: 424242, numRuns: 400 },
   );
 });
+
+test('a Foreach Loop without its enumerator is an upgrade problem', () => {
+  const src = readFileSync(join(CORPUS_DIR, 'v6', 'lucmilot__SSIS_2014_Book__ForeachADOEnumerator.dtsx'), 'utf8');
+  const broken = src.replace(/<DTS:ForEachEnumerator[\s\S]*?<\/DTS:ForEachEnumerator>/, '');
+  assert.notEqual(broken, src);
+  const pkg = readPackage(broken);
+  assert.equal(pkg.problems.length, 1);
+  assert.match(pkg.problems[0].message, /without an enumerator/);
+});

@@ -166,6 +166,7 @@ export function readExecutable(el: XmlElement, parentRefId: string | undefined, 
       container.maxConcurrent = parseIntOr(d.prop(el, 'MaxConcurrent'), -1);
     } else if (kind === 'ForeachLoop') {
       container.enumerator = readEnumerator(el, ctx);
+      if (!container.enumerator) addProblem(ctx, el, refId, 'is a Foreach Loop container without an enumerator (<DTS:ForEachEnumerator>)');
       container.variableMappings = readVariableMappings(el, ctx);
       container.maxConcurrent = parseIntOr(d.prop(el, 'MaxConcurrent'), -1);
     }
