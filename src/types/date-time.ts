@@ -207,12 +207,9 @@ export function formatDateTime(v: SsisDateTime, type: string, scale: number): st
       const o = Math.abs(f.offset);
       return `${date} ${time}${fraction(scale)} ${f.offset < 0 ? '-' : '+'}${pad(Math.floor(o / 60), 2)}:${pad(o % 60, 2)}`;
     }
-    default: {
-      // DT_DATE: the en-US locale form SSIS shows for DateTime values, "3/4/2005 11:06:18 AM".
-      const h12 = f.hour % 12 === 0 ? 12 : f.hour % 12;
-      const timeText = v.tick === 0 ? '' : ` ${h12}:${pad(f.minute, 2)}:${pad(f.second, 2)} ${f.hour < 12 ? 'AM' : 'PM'}`;
-      return `${f.month}/${f.day}/${f.year}${timeText}`;
-    }
+    default:
+      // DT_DATE: "the date is in the ISO format of YYYY-MM-DD, regardless of the locale" (cast documentation).
+      return `${date} ${time}`;
   }
 }
 
