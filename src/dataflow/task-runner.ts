@@ -1,6 +1,7 @@
 /** @module The bridge from the control flow's Data Flow task to the engine: package model → engine view, task context → data flow context. */
 import { SsisError } from '../errors.ts';
 import type { Connection } from '../connections/driver.ts';
+import { openConnection, resolveConnection } from '../connections/index.ts';
 import type { ConnectionManager } from '../package/connection-manager.ts';
 import type { Task } from '../package/executable.ts';
 import type { TaskContext } from '../runtime/task-api.ts';
@@ -59,7 +60,11 @@ export function contextFromTask(ctx: TaskContext): DataFlowContext {
         connectionString: isFile ? ctx.filePath(spec.name, { isConnection: true }) : spec.connectionString,
         properties: props,
         flatFile: source?.flatFile,
-        open: isFile || !services.openConnection ? undefined : () => services.openConnection!(spec.name),
+        open: isFile
+          ? undefined
+          : services.openConnection
+            ? () => services.openConnection!(spec.name)
+            : () => openConnection(resolveConnection({ name: spec.name, creationName: spec.creationName, connectionString: spec.connectionString, id: spec.id })),
       };
       connections.set(ref, conn);
       return conn;

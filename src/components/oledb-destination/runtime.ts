@@ -1,0 +1,75 @@
+/**
+ * @module Database destination runtime: rows go to the driver's bulk path (PostgreSQL COPY, MariaDB batches, SQLite one
+ * prepared statement in a transaction, SQL Server bulk load). With FastLoadMaxInsertCommitSize 0 nothing is committed
+ * until the whole data flow succeeded; otherwise the driver commits every N rows, as SSIS does.
+ */
+import type { BulkLoadResult, Connection, Row } from '../../connections/driver.ts';
+import type { Batch } from '../../dataflow/batch.ts';
+import type { ComponentHost, ComponentRuntime } from '../../dataflow/component.ts';
+import { tableParts } from '../database/sql-names.ts';
+import { driverValue } from '../database/values.ts';
+import { HandOff } from '../shared/async-queue.ts';
+import type { DatabaseDestinationSettings } from './settings.ts';
+
+/** Creates the runtime. */
+export function databaseDestinationRuntime(host: ComponentHost, settings: DatabaseDestinationSettings): ComponentRuntime {
+  const layout = host.inputLayout(0);
+  const slots = settings.columns.map((c) => layout.slotOf(c.lineageId)!);
+  let conn: Connection | undefined;
+  let handOff: HandOff<Row[]> | undefined;
+  let load: Promise<BulkLoadResult> | undefined;
+  let ownTransaction = false;
+  let rows = 0;
+
+  const start = (): void => {
+    const c = conn!;
+    const table = 'name' in settings.table ? settings.table.name : String(host.context.variables.get(settings.table.variable));
+    handOff = new HandOff<Row[]>();
+    load = c.bulkLoad(tableParts(table, c.kind).join('.'), settings.columns.map((x) => x.target), handOff, settings.options);
+    // Surface a load failure at the next push instead of as an unhandled rejection.
+    load.catch(() => undefined);
+  };
+
+  return {
+    async preExecute() {
+      const cm = host.connection();
+      if (!cm.open) throw host.error('0xC020801C', 'DTS_E_CANNOTACQUIRECONNECTIONFROMCONNECTIONMANAGER', `the connection manager "${cm.name}" (${cm.creationName}) cannot open a database connection here.`);
+      conn = await cm.open();
+      if (!settings.options.maxInsertCommitSize) {
+        await conn.begin();
+        ownTransaction = true;
+      }
+      start();
+    },
+    async process(_input, batch: Batch) {
+      const cols = slots.map((s) => batch.column(s));
+      const out: Row[] = new Array(batch.count);
+      for (let k = 0; k < batch.count; k++) {
+        const r = batch.row(k);
+        const row = new Array<unknown>(cols.length);
+        for (let j = 0; j < cols.length; j++) row[j] = driverValue(cols[j]!, r);
+        out[k] = row;
+      }
+      rows += batch.count;
+      await Promise.race([handOff!.push(out), load!.then(() => undefined)]);
+    },
+    async endOfInput() {
+      handOff!.end();
+      await load;
+    },
+    async commit() {
+      if (ownTransaction) await conn!.commit();
+      ownTransaction = false;
+      host.event('information', '0x402090E0', `The final commit for the data insertion in "${host.component.name}" has ended (${rows} rows).`, 'DTS_I_FINALCOMMITENDED');
+      await conn!.close();
+      conn = undefined;
+    },
+    async abort() {
+      handOff?.fail(new Error('the data flow failed'));
+      await load?.catch(() => undefined);
+      if (ownTransaction) await conn?.rollback().catch(() => undefined);
+      await conn?.close().catch(() => undefined);
+      conn = undefined;
+    },
+  };
+}
