@@ -5,6 +5,7 @@ import { readPackage, writePackage } from '../../src/format/index.ts';
 import { allDataFlows, walkExecutables } from '../../src/package/index.ts';
 import { corpusPackages } from './corpus-files.ts';
 import { packageCounts } from './package-counts.ts';
+import { packageShape } from './package-shape.ts';
 
 const packages = corpusPackages();
 
@@ -24,12 +25,15 @@ for (const p of packages) {
       assert.equal(to2008.sourceFormat, 3);
       assert.equal(to2008.executableType, 'SSIS.Package.2');
       assert.deepEqual(packageCounts(to2008), packageCounts(pkg));
+      assert.deepEqual(packageShape(to2008), packageShape(pkg));
     }
     if (pkg.sourceFormat === 8) return;
     const upgraded = readPackage(writePackage(pkg, { format: 8 }), { fileName: `${p.name} (upgraded)` });
     assert.equal(upgraded.sourceFormat, 8);
     assert.deepEqual(packageCounts(upgraded), packageCounts(pkg));
     assert.deepEqual(upgraded.problems, []);
+    // Everything the model reads (settings, variables, constraints, columns, lineage, …) survives the upgrade.
+    assert.deepEqual(packageShape(upgraded), packageShape(pkg));
     assert.deepEqual([...walkExecutables(upgraded)].map((e) => e.refId), [...walkExecutables(pkg)].map((e) => e.refId));
     assert.deepEqual(
       allDataFlows(upgraded).flatMap((f) => f.dataFlow.components.map((c) => c.classId)),

@@ -7,6 +7,7 @@ import {
 import type { Package } from '../../package/index.ts';
 import { allDataFlows, walkExecutables } from '../../package/index.ts';
 import { SsisError } from '../../errors.ts';
+import { packageShape } from '../../../test/corpus/package-shape.ts';
 
 function build(format: 3 | 6 | 8, withExpressionTask = true): Package {
   const pkg = createPackage({ name: 'Golden', format, ids: sequentialIds(), creationDate: '1/2/2026 3:04:05 PM', creatorName: 'opendts', creatorComputerName: 'ci' });
@@ -105,6 +106,8 @@ test('a package built for 2008 is written as format 3 and reads back the same in
   assert.deepEqual(a.components.map((c) => c.inputs.flatMap((i) => i.columns.map((k) => k.lineageRefId))), b.components.map((c) => c.inputs.flatMap((i) => i.columns.map((k) => k.lineageRefId))));
   assert.equal(a.components[0].rawClassId, '{5ACD952A-F16A-41D8-A681-713640837664}');
   assert.deepEqual(old.precedenceConstraints.map((c) => [c.from, c.to, c.value]), modern.precedenceConstraints.map((c) => [c.from, c.to, c.value]));
+  // the 2008 file holds exactly what the same package built for 2014 holds
+  assert.deepEqual(packageShape(old), packageShape(modern));
   // and the 2008 file upgrades to 2014 like any other
   assert.deepEqual(readPackage(writePackage(old, { format: 8 })).problems, []);
 });
