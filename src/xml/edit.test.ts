@@ -145,3 +145,13 @@ test('inserting an element into itself is refused', () => {
   const doc = parseXml('<a><b/></a>', 't.xml');
   assert.throws(() => appendChild(childElements(doc.root)[0], doc.root), /into itself/);
 });
+
+test('generated comments, CDATA and PIs stay well-formed whatever their content', () => {
+  const doc = parseXml('<a/>', 't.xml');
+  appendChild(doc.root, createComment('x---y-'));
+  appendChild(doc.root, createCData('a]]>b\r\nc'));
+  const out = serializeXmlToString(doc);
+  assert.equal(out, '<a><!--x- - -y- --><![CDATA[a]]]]><![CDATA[>b\r\nc]]></a>');
+  const again = parseXml(out, 't.xml');
+  assert.equal(textOf(again.root), 'a]]>b\nc');
+});

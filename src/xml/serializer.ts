@@ -60,8 +60,9 @@ class Output {
   }
 }
 
+/** Line breaks (LF, CRLF or a lone CR) written with the document's line ending: comments, CDATA and PIs cannot escape a CR. */
 function withLineEnding(value: string, lineEnding: string): string {
-  return lineEnding === '\n' || value.indexOf('\n') < 0 ? value : value.replace(/\n/g, lineEnding);
+  return value.indexOf('\n') < 0 && value.indexOf('\r') < 0 ? value : value.replace(/\r\n?|\n/g, lineEnding);
 }
 
 function startTagUnchanged(el: ElementNode): boolean {
@@ -185,7 +186,7 @@ function writeNode(node: XmlNode, out: Output, depth: number): void {
       else {
         assertWritable(node.value, 'a comment');
         // XML forbids "--" inside a comment and a trailing "-"; they are split with a space.
-        out.text(`<!--${withLineEnding(node.value, out.lineEnding).replace(/--/g, '- -').replace(/-$/, '- ')}-->`);
+        out.text(`<!--${withLineEnding(node.value, out.lineEnding).replace(/-(?=-)/g, '- ').replace(/-$/, '- ')}-->`);
       }
       return;
     case 'pi':
