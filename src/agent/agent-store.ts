@@ -301,6 +301,26 @@ export class AgentStore {
     });
   }
 
+  /**
+   * Keeps the newest `perJob` rows of a job and the newest `total` rows overall (Agent's "limit
+   * size of job history log"); returns the number of rows removed.
+   */
+  purgeHistory(jobId: string, limits: { perJob?: number; total?: number }): Promise<number> {
+    return this.serial(async () => {
+      let removed = 0;
+      if (limits.perJob !== undefined) {
+        removed += await this.db.run(
+          'DELETE FROM sysjobhistory WHERE job_id = ? AND instance_id <= (SELECT instance_id FROM sysjobhistory WHERE job_id = ? ORDER BY instance_id DESC LIMIT 1 OFFSET ?)',
+          [jobId, jobId, limits.perJob],
+        );
+      }
+      if (limits.total !== undefined) {
+        removed += await this.db.run('DELETE FROM sysjobhistory WHERE instance_id <= (SELECT instance_id FROM sysjobhistory ORDER BY instance_id DESC LIMIT 1 OFFSET ?)', [limits.total]);
+      }
+      return removed;
+    });
+  }
+
   /** Records that a history row's operator was e-mailed. */
   setHistoryEmailed(instanceId: number, operatorId: number): Promise<void> {
     return this.serial(async () => {

@@ -138,6 +138,29 @@ describe('Agent on SQLite', () => {
   });
 });
 
+for (const dialect of ['sqlite', 'postgres'] as const) {
+  test(`history limits keep the newest rows per job and overall (${dialect})`, async () => {
+    const t = await freshStore(dialect);
+    try {
+      const clock = new ManualClock(at(13, 0, 0));
+      const counter = { n: 0 };
+      const a = await scheduledJob(t.store, 'a', 'daily at 01:00', clock);
+      const b = await scheduledJob(t.store, 'b', 'daily at 01:00', clock);
+      const agent = new Agent({ ...agentOptions(t.store, clock, countingStep(counter)), historyLimits: { perJob: 4, total: 6 } });
+      await agent.start();
+      for (let i = 0; i < 3; i++) await agent.runNow(a, 'admin');
+      assert.equal((await t.store.listHistory({ job_id: a.job_id })).length, 4);
+      for (let i = 0; i < 2; i++) await agent.runNow(b, 'admin');
+      const all = await t.store.listHistory();
+      assert.equal(all.length, 6);
+      assert.deepEqual(all.map((h) => h.job_id), [a.job_id, a.job_id, b.job_id, b.job_id, b.job_id, b.job_id]);
+      await agent.stop();
+    } finally {
+      await t.cleanup();
+    }
+  });
+}
+
 describe('two Agents on one PostgreSQL msdb', () => {
   // Without SKIP LOCKED the two claims would wait on each other forever: the timeout turns that into a failure.
   test('a slot row locked by one Agent is skipped by the other, which does not wait (FOR UPDATE SKIP LOCKED)', { timeout: 30_000 }, async () => {

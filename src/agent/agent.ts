@@ -22,6 +22,11 @@ export interface AgentOptions extends Omit<JobRunOptions, 'sessionId' | 'invoked
   readonly staleMs?: number;
   /** Where the Agent says what it does (one line each). */
   readonly log?: (line: string) => void;
+  /**
+   * Agent's "limit size of job history log": after each run keep the newest `perJob` rows of the
+   * job and the newest `total` rows overall. Unset (the default) keeps all history.
+   */
+  readonly historyLimits?: { readonly perJob?: number; readonly total?: number };
 }
 
 /** Counts the runs of a schedule in [from, to] (bounded). */
@@ -137,8 +142,9 @@ export class Agent {
     if (claim) await this.store.setSlotOutcome(claim, 'run');
     this.log(`Job '${job.name}' started (invoked by ${invokedBy}).`);
     const run = runJob(job, { ...this.o, sessionId: this.sessionId, invokedBy }).then(
-      (r) => {
+      async (r) => {
         this.log(`Job '${job.name}' ${r.succeeded ? 'succeeded' : 'failed'}.`);
+        if (this.o.historyLimits) await this.store.purgeHistory(job.job_id, this.o.historyLimits);
         return r;
       },
       (error: unknown) => {

@@ -13,7 +13,7 @@ export interface ServeOptions extends TargetOptions {
   readonly once?: boolean;
   /** Milliseconds between passes (default 1000). */
   readonly pollMs?: number;
-  /** See {@link AgentOptions.graceMs}. */
+  /** See `AgentOptions.graceMs`. */
   readonly graceMs?: number;
   /** This Agent's name in `syssessions`. */
   readonly name?: string;
@@ -23,6 +23,8 @@ export interface ServeOptions extends TargetOptions {
   readonly signal?: AbortSignal;
   readonly log?: (line: string) => void;
   readonly clock?: Clock;
+  /** See `AgentOptions.historyLimits`. */
+  readonly historyLimits?: { readonly perJob?: number; readonly total?: number };
 }
 
 /** Opens the msdb, runs the Agent until `signal` aborts (or one pass with `once`), waits for running jobs and closes. */
@@ -40,6 +42,7 @@ export async function serveAgent(o: ServeOptions): Promise<void> {
       user: os.userInfo().username,
       productYear: t.year,
       ...(o.graceMs !== undefined ? { graceMs: o.graceMs } : {}),
+      ...(o.historyLimits ? { historyLimits: o.historyLimits } : {}),
       ...(o.log ? { log: o.log } : {}),
       ...(smtp ? { mailer: smtpMailer(smtp) } : {}),
     });

@@ -6,11 +6,12 @@ import { parseArgs, saveSmtpSettings, serveAgent, type SmtpSettings } from '../.
 
 const USAGE = [
   'Usage: opendts agent [--instance NAME | --db URL] [--root DIR] [--once] [--poll SECONDS] [--grace SECONDS] [--name NAME]',
-  '                     [--smtp HOST:PORT --mail-from ADDRESS]',
+  '                     [--smtp HOST:PORT --mail-from ADDRESS] [--history-max-rows N] [--history-max-rows-per-job N]',
   '  Runs the jobs of the instance\'s msdb on their schedules until Ctrl-C. --once runs what is due now, waits for it and exits.',
   '  --poll: seconds between passes (default 1). --grace: a run found later than this after its time was missed while no',
   '  Agent ran; it is recorded and not replayed (default 60). --name: this Agent\'s name when several share one msdb.',
   '  --smtp/--mail-from: the mail server for operator notifications (else the version settings\' Agent\\SMTP\\* values).',
+  '  --history-max-rows/--history-max-rows-per-job: keep only the newest history rows (Agent\'s history log limits; default: keep all).',
   '',
   'Usage: opendts agent mail [--instance NAME] [--root DIR] --smtp HOST:PORT --mail-from ADDRESS [--smtp-user U --smtp-password P] [--smtp-secure]',
   '  Saves the mail server in the settings of the instance\'s version, for every Agent of that version.',
@@ -23,6 +24,12 @@ function seconds(text: string | undefined, what: string): number | undefined {
   return n * 1000;
 }
 
+function rows(text: string | undefined, what: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${what} must be a whole number of rows (1 or more), not "${text}".`);
+  return Number(text);
+}
+
 function smtpOption(hostPort: string | undefined, from: string | undefined): SmtpSettings | undefined {
   if (hostPort === undefined) return undefined;
   const [host, port] = hostPort.split(':');
@@ -32,7 +39,7 @@ function smtpOption(hostPort: string | undefined, from: string | undefined): Smt
 
 /** Runs `opendts agent`. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const p = parseArgs(args, ['--instance', '--db', '--root', '--poll', '--grace', '--name', '--smtp', '--mail-from', '--smtp-user', '--smtp-password'], ['--once', '--smtp-secure', '--help', '-h']);
+  const p = parseArgs(args, ['--instance', '--db', '--root', '--poll', '--grace', '--name', '--smtp', '--mail-from', '--smtp-user', '--smtp-password', '--history-max-rows', '--history-max-rows-per-job'], ['--once', '--smtp-secure', '--help', '-h']);
   const mail = typeof p !== 'string' && p.positional[0] === 'mail';
   if (typeof p === 'string' || p.positional.length > (mail ? 1 : 0)) {
     io.err(`opendts agent: ${typeof p === 'string' ? p : `unexpected argument "${p.positional.at(-1)}".`}`);
@@ -59,6 +66,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const pollMs = seconds(p.get('--poll'), '--poll');
     const graceMs = seconds(p.get('--grace'), '--grace');
     const smtp = smtpOption(p.get('--smtp'), p.get('--mail-from'));
+    const total = rows(p.get('--history-max-rows'), '--history-max-rows');
+    const perJob = rows(p.get('--history-max-rows-per-job'), '--history-max-rows-per-job');
     const pick = (flag: string, key: string) => (p.get(flag) !== undefined ? { [key]: p.get(flag) } : {});
     await serveAgent({
       env: io.env,
@@ -72,6 +81,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       ...(pollMs !== undefined ? { pollMs } : {}),
       ...(graceMs !== undefined ? { graceMs } : {}),
       ...(smtp ? { smtp } : {}),
+      ...(total !== undefined || perJob !== undefined ? { historyLimits: { ...(total !== undefined ? { total } : {}), ...(perJob !== undefined ? { perJob } : {}) } } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
     });
     return 0;
