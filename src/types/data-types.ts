@@ -139,8 +139,3 @@ export function isDateTime(name: DataTypeName): boolean {
   const f = dataType(name).family;
   return f === 'date' || f === 'time';
 }
-
-/** True for the large-object types DT_TEXT, DT_NTEXT, DT_IMAGE. */
-export function isBlob(name: DataTypeName): boolean {
-  return dataType(name).family === 'blob';
-}

@@ -117,12 +117,6 @@ export class SsisDateTime {
     return this.offset === 0 ? this : new SsisDateTime(this.day, this.tick - this.offset * TICKS_PER_MINUTE, 0);
   }
 
-  /** The same instant seen at another offset (minutes). */
-  atOffset(offset: number): SsisDateTime {
-    const utc = this.toUtc();
-    return new SsisDateTime(utc.day, utc.tick + offset * TICKS_PER_MINUTE, offset);
-  }
-
   /** The value moved by a number of 100-ns ticks. */
   addTicks(ticks: number): SsisDateTime {
     const days = Math.floor(ticks / TICKS_PER_DAY);
@@ -172,12 +166,6 @@ export class SsisDateTime {
   /** FILETIME ticks since 1601-01-01 of this clock value. */
   toFileTime(): bigint {
     return BigInt(this.day - FILETIME_EPOCH_DAY) * BigInt(TICKS_PER_DAY) + BigInt(this.tick);
-  }
-
-  /** A JavaScript Date with this clock as UTC (milliseconds precision). */
-  toUtcDate(): Date {
-    const u = this.toUtc();
-    return new Date(u.day * 86_400_000 + Math.floor(u.tick / 10_000));
   }
 
   /** ISO-like text `yyyy-mm-dd hh:mm:ss.fffffff [+hh:mm]`, for debugging and display. */

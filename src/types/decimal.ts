@@ -66,12 +66,6 @@ export class SsisDecimal {
     return new SsisDecimal(divRound(this.unscaled, pow10(this.scale - scale)), scale);
   }
 
-  /** The same value with `scale` digits, dropping extra digits (toward zero). */
-  truncateTo(scale: number): SsisDecimal {
-    if (scale >= this.scale) return this.rescale(scale);
-    return new SsisDecimal(this.unscaled / pow10(this.scale - scale), scale);
-  }
-
   /** Number of significant integer+fraction digits of the unscaled value (at least 1). */
   get digits(): number {
     const u = this.unscaled < 0n ? -this.unscaled : this.unscaled;
@@ -116,10 +110,6 @@ export class SsisDecimal {
     const a = this.rescale(s).unscaled;
     const b = o.rescale(s).unscaled;
     return a < b ? -1 : a > b ? 1 : 0;
-  }
-
-  equals(o: SsisDecimal): boolean {
-    return this.compare(o) === 0;
   }
 
   /** Largest integer ≤ value, keeping the scale. */
