@@ -4,6 +4,8 @@
  * an older format is upgraded permanently into the destination's format (`writePackage`).
  */
 import { readPackage, writePackage } from '../format/index.ts';
+import { decryptPackageXml, encryptPackageXml, usesPassword, type ProtectionLevel } from '../protection/index.ts';
+import { parseXml, serializeXml } from '../xml/index.ts';
 import { assertRunnable, type Package } from '../package/index.ts';
 import { versionOfYear, type ToolYear } from '../versions/index.ts';
 import { bareGuid, type PackageHeader } from './package-header.ts';
@@ -43,6 +45,17 @@ function headerOf(pkg: Package, format: number): PackageHeader {
 }
 
 /**
+ * A package protected with a password was decrypted to be loaded; its upgraded form is protected again
+ * at the same level with the same password (whatever the writer kept encrypted is decrypted first), so
+ * the upgrade never stores secrets in clear.
+ */
+function protectAgain(bytes: Uint8Array, level: number, password: string | undefined, fileName: string | undefined): Uint8Array {
+  if (password === undefined || !usesPassword(level as ProtectionLevel)) return bytes;
+  const { doc } = decryptPackageXml(parseXml(bytes, fileName), password);
+  return serializeXml(encryptPackageXml(doc, level as ProtectionLevel, password));
+}
+
+/**
  * Loads the package as the tool of `year` would (refusing a newer format with 0xC001700A and a
  * package that does not load with the loader's error) and returns it in `year`'s format: unchanged
  * bytes when it already is (or when `upgrade` is false), else the permanent upgrade, which a package
@@ -56,6 +69,6 @@ export async function gatePackage(
   const pkg = readPackage(input, { fileName: opts.fileName, tool: opts.year, ...(opts.password !== undefined ? { password: opts.password } : {}) });
   if (pkg.sourceFormat === target || opts.upgrade === false) return { bytes: input, header: headerOf(pkg, pkg.sourceFormat), original: input };
   assertRunnable(pkg);
-  const bytes = writePackage(pkg, { format: target as 3 | 6 | 8 });
+  const bytes = protectAgain(writePackage(pkg, { format: target as 3 | 6 | 8 }), pkg.protectionLevel, opts.password, opts.fileName);
   return { bytes, header: headerOf(pkg, target), upgradedFrom: pkg.sourceFormat, original: input };
 }

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { memoryIo } from '../io.ts';
 import { runTool } from '../main.ts';
-import { corpusPackages, pgInstanceUrl, tempRoot, REPO_ROOT } from '../../store/testing/fixtures.ts';
-import { listInstances, dropInstance, loadFromStore, readPackageHeader } from '../../store/index.ts';
+import { corpusPackages, pgInstanceUrl, tempRoot, CORPUS, REPO_ROOT } from '../../store/testing/fixtures.ts';
+import { listInstances, dropInstance, loadFromStore, openInstance, readPackageHeader, readStoredPackage, resolveServer } from '../../store/index.ts';
 import { installationOf } from '../../installation/index.ts';
 import type { ToolYear } from '../../versions/index.ts';
 
@@ -175,11 +175,49 @@ describe('dtutil across versions and stores', () => {
     assert.match(r.err, /Access to Integration Services package 'byop' is denied\./);
   });
 
-  test('features not built yet say so; bad command lines exit with 6', async () => {
-    let r = await dtutil(2014, '/FILE', V8[0]!, '/ENCRYPT', `FILE;${path.join(work, 'enc.dtsx')};2;pw`);
+  test('/ENCRYPT saves with a new protection level; /DECRYPT opens it again', async () => {
+    const enc = path.join(work, 'enc.dtsx');
+    let r = await dtutil(2014, '/FILE', V8[0]!, '/ENCRYPT', `FILE;${enc};3;Secret1`);
+    assert.equal(r.code, 0, r.err);
+    assert.match(fs.readFileSync(enc, 'utf8'), /^\uFEFF?<\?xml[^>]*\?>\s*<EncryptedData /);
+    r = await dtutil(2014, '/FILE', enc, '/DestServer', 'S14', '/COPY', 'SQL;encrypted');
+    assert.equal(r.code, 5);
+    assert.match(r.err, /0xC0014037/);
+    r = await dtutil(2014, '/FILE', enc, '/Decrypt', 'Secret1', '/DestServer', 'S14', '/COPY', 'SQL;encrypted');
+    assert.equal(r.code, 0, r.err);
+    assert.ok(Buffer.compare(await stored('S14', 'encrypted'), fs.readFileSync(enc)) === 0);
+    const s = await openInstance(resolveServer(root, 'S14', 2014));
+    try {
+      assert.equal((await readStoredPackage(s, 'encrypted'))!.isencrypted, true);
+      assert.equal((await readStoredPackage(s, 'p1'))!.isencrypted, false);
+    } finally {
+      await s.close();
+    }
+    r = await dtutil(2014, '/FILE', enc, '/Decrypt', 'Secret1', '/ENCRYPT', `FILE;${enc};0`);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(readPackageHeader(fs.readFileSync(enc)).protectionLevel, 0);
+    r = await dtutil(2014, '/FILE', V8[0]!, '/ENCRYPT', `FILE;${path.join(work, 'uk.dtsx')};1`);
     assert.equal(r.code, 1);
-    assert.match(r.err, /\/ENCRYPT .* is not supported yet/);
-    r = await dtutil(2014, '/FILE', V8[0]!, '/SIGN', 'FILE;s.dtsx;ABCDEF');
+    assert.match(r.err, /user key \(DPAPI\)/);
+    r = await dtutil(2014, '/FILE', V8[0]!, '/ENCRYPT', `FILE;${path.join(work, 'ss.dtsx')};5`);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /DTS_E_SERVERSTORAGEDISALLOWED/);
+    r = await dtutil(2014, '/FILE', V8[0]!, '/DestServer', 'S14', '/ENCRYPT', 'SQL;serverstorage;5');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(readPackageHeader(await stored('S14', 'serverstorage')).protectionLevel, 5);
+  });
+
+  test('the corpus package encrypted whole goes into a 2014 instance with its password', async () => {
+    const file = path.join(CORPUS, 'other', 'rtumaykin__ssis-build__Package_221.dtsx');
+    let r = await dtutil(2014, '/FILE', file, '/DestServer', 'S14', '/COPY', 'SQL;p221');
+    assert.equal(r.code, 5);
+    r = await dtutil(2014, '/FILE', file, '/DECRYPT', 'ssis123', '/DestServer', 'S14', '/COPY', 'SQL;p221');
+    assert.equal(r.code, 0, r.err);
+    assert.ok(Buffer.compare(await stored('S14', 'p221'), fs.readFileSync(file)) === 0);
+  });
+
+  test('features not built yet say so; bad command lines exit with 6', async () => {
+    let r = await dtutil(2014, '/FILE', V8[0]!, '/SIGN', 'FILE;s.dtsx;ABCDEF');
     assert.equal(r.code, 1);
     assert.match(r.err, /\/SIGN .* is not supported yet/);
     r = await dtutil(2014, '/COPY');

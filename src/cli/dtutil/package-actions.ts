@@ -1,4 +1,4 @@
-/** @module dtutil's package actions: /COPY, /MOVE, /DELETE, /EXISTS, /IDRegenerate (and /ENCRYPT, /SIGN, /DUMP, which say they are not supported). */
+/** @module dtutil's package actions: /COPY, /MOVE, /DELETE, /EXISTS, /IDRegenerate, /ENCRYPT (and /SIGN, which says it is not supported). */
 import { SsisError } from '../../errors.ts';
 import { notFoundError } from '../../store/errors.ts';
 import type { DtutilAction, DtutilCommand } from './command.ts';
@@ -18,6 +18,7 @@ import {
 } from './endpoints.ts';
 import { DtutilFailure, EXIT } from './failure.ts';
 import { regenerateId } from './regenerate-id.ts';
+import { reprotect } from './reprotect.ts';
 
 function notSupported(feature: string): DtutilFailure {
   return new DtutilFailure(EXIT.failure, new SsisError('0xC0010014', 'DTS_E_GENERICERROR', `${feature} is not supported yet by OpenDTS.`));
@@ -76,8 +77,31 @@ export async function runPackageAction(ctx: DtutilContext, cmd: DtutilCommand, a
       ctx.io.out(MESSAGES.success);
       return EXIT.success;
     }
-    case 'ENCRYPT':
-      throw notSupported('/ENCRYPT (saving a package with a new protection level)');
+    case 'ENCRYPT': {
+      const bytes = await readSource(ctx, src);
+      await checkLoads(ctx, bytes, src.label, cmd.decrypt);
+      const dest = resolveEndpoint(ctx, action.dest, action.path, cmd.destServer, { user: cmd.destUser, password: cmd.destPassword });
+      let protectedBytes: Uint8Array;
+      try {
+        protectedBytes = reprotect(cmd.idRegenerate ? regenerateId(bytes, src.label).bytes : bytes, {
+          level: action.level,
+          password: action.password,
+          decrypt: cmd.decrypt,
+          fileName: src.label,
+          toSql: dest.kind === 'SQL',
+        });
+      } catch (error) {
+        throw new DtutilFailure(EXIT.failure, error);
+      }
+      const same = sameEndpoint(src, dest);
+      if (!same && !cmd.quiet && (await endpointExists(ctx, dest)) && !(await confirm(ctx.io, MESSAGES.overwrite(`The package "${dest.label}"`)))) {
+        ctx.io.out(MESSAGES.canceled);
+        return EXIT.failure;
+      }
+      await writeEndpoint(ctx, dest, protectedBytes, { overwrite: true, password: action.password });
+      ctx.io.out(MESSAGES.success);
+      return EXIT.success;
+    }
     case 'SIGN':
       throw notSupported('/SIGN (signing packages with a certificate)');
     default:
