@@ -136,6 +136,12 @@ export interface Connection {
   queryBatches(sql: string, params?: QueryParams, batchRows?: number, options?: QueryOptions): AsyncIterable<RowBatch>;
   /** The columns of a table or view (`schema.table` or `table`). */
   tableColumns(table: string): Promise<TableColumn[]>;
+  /**
+   * The name to write in SQL for a table or view the package names (`[dbo].[Orders]`, `Sales.Orders`): quoted for
+   * this database and, on PostgreSQL, resolved (case, a `dbo` schema that does not exist). For the OLE DB source's
+   * and destination's "table or view" modes, which build their own SQL.
+   */
+  tableName(table: string): Promise<string>;
   begin(): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;

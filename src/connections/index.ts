@@ -21,3 +21,4 @@ export { postgresDriver } from './postgres/driver.ts';
 export { mysqlDriver } from './mysql/driver.ts';
 export { mssqlDriver } from './mssql/driver.ts';
 export * from './settings/index.ts';
+export { parametersFromBindings, type ParameterBinding } from './bindings.ts';

@@ -103,6 +103,10 @@ export function runDriverContract(name: string, opts: DriverContractOptions): vo
       assert.deepEqual(comparable(rs.rows[0]![i]), comparable(x.value), `${x.nativeType} value`);
     });
     const cols = await c.tableColumns(t);
+    for (const spelling of [t, `[dbo].[${t.toUpperCase()}]`]) {
+      const count = await c.query(`SELECT COUNT(*) FROM ${await c.tableName(spelling)}`);
+      assert.equal(Number(count.resultSets[0]!.rows[0]![0]), 1, `${spelling} names the table`);
+    }
     assert.deepEqual(cols.map((x) => x.dataType), opts.types.map((x) => x.dataType));
   });
 

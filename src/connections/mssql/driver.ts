@@ -6,7 +6,7 @@ import { bindStatement, checkAllBound, type BindCursor } from '../parameters.ts'
 import { findMarkers, splitGoBatches } from '../sql-text.ts';
 import { readRows, readerFor, type ValueReader } from '../values.ts';
 import { mapMetadata, mapMssqlType, metadataTypeName, nativeTypeText, tediousParameter, type TediousMetadata } from './types.ts';
-import { objectIdArgument, tediousConfig } from './config.ts';
+import { objectIdArgument, quoteMssqlName, tediousConfig } from './config.ts';
 import { mssqlBulkLoad } from './bulk-load.ts';
 
 const NAME = 'SQL Server';
@@ -156,6 +156,10 @@ class MssqlConnection implements Connection {
         while (!done) await new Promise<void>((r) => (wake = r));
       }
     }
+  }
+
+  async tableName(table: string): Promise<string> {
+    return quoteMssqlName(table);
   }
 
   async tableColumns(table: string): Promise<TableColumn[]> {

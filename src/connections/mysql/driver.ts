@@ -6,7 +6,7 @@ import { bindStatement, checkAllBound, type BindCursor } from '../parameters.ts'
 import { findMarkers, splitGoBatches, splitStatements, type SqlDialect, type SqlStatement } from '../sql-text.ts';
 import { readRows, readerFor, type ValueReader } from '../values.ts';
 import { fieldTypeName, mapMysqlType, type MysqlField } from './types.ts';
-import { mysqlConnectionOptions, mysqlLiteral, mysqlTableParts } from './config.ts';
+import { mysqlConnectionOptions, mysqlLiteral, mysqlTableParts, quoteMysqlName } from './config.ts';
 import { mysqlBulkLoad } from './bulk-load.ts';
 
 const NAME = 'MariaDB';
@@ -151,6 +151,16 @@ class MysqlConnection implements Connection {
         await new Promise<void>((r) => { q.once('end', () => r()); q.once('error', () => r()); this.conn.resume(); });
       }
     }
+  }
+
+  async tableName(table: string): Promise<string> {
+    // Table names are case-sensitive on Linux servers: use the spelling the database has, when one matches.
+    const { schema, table: name } = mysqlTableParts(table);
+    const r = await this.raw(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema === undefined ? 'DATABASE()' : this.conn.escape(schema)} AND LOWER(table_name) = LOWER(${this.conn.escape(name)}) ORDER BY table_name = ${this.conn.escape(name)} DESC LIMIT 1`,
+    ).catch((e) => { throw statementError(NAME, e); });
+    const found = (r.packets[0] as unknown as string[][])[0]?.[0];
+    return quoteMysqlName(found === undefined ? table : schema === undefined ? found : `${schema}.${found}`);
   }
 
   async tableColumns(table: string): Promise<TableColumn[]> {

@@ -141,6 +141,10 @@ class PgConnection implements Connection {
     throw statementError(NAME, new Error(`relation "${table}" does not exist`));
   }
 
+  tableName(table: string): Promise<string> {
+    return this.resolveTable(table);
+  }
+
   async tableColumns(table: string): Promise<TableColumn[]> {
     const name = await this.resolveTable(table);
     const r = await this.client.query({

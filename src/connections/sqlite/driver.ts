@@ -9,6 +9,7 @@ import { sqliteBulkLoad } from './bulk-load.ts';
 import { mapSqliteType, sqliteValue, typeOfValue } from './types.ts';
 import type { MappedType } from '../type-names.ts';
 import { quoteSqliteName, sqliteFile } from './config.ts';
+import { splitQualified } from '../names.ts';
 
 export type { SqliteConnection };
 
@@ -127,6 +128,13 @@ class SqliteConnection implements Connection {
       identity: pkCount === 1 && c.pk === 1 && c.type.toUpperCase() === 'INTEGER',
       defaultExpression: c.dflt_value ?? undefined,
     }));
+  }
+
+  async tableName(table: string): Promise<string> {
+    // SQLite has no `dbo` schema; its names compare case-insensitively.
+    const parts = splitQualified(table);
+    if (parts.length === 2 && parts[0]!.toLowerCase() === 'dbo') parts.shift();
+    return quoteSqliteName(parts.map((p) => `[${p.replace(/\]/g, ']]')}]`).join('.'));
   }
 
   async begin(): Promise<void> {
