@@ -1,8 +1,4 @@
-/**
- * @module The Agent's repository: jobs, steps, schedules, history, operators, sessions and slot
- * leases in the instance's database. One implementation over {@link SqlDb}; the two dialects
- * differ only in their transaction and lock clauses.
- */
+/** @module The Agent's repository: jobs, steps, schedules, history, operators, sessions and slot leases in the instance's database. One implementation over {@link SqlDb}; the two dialects differ only in their transaction and lock clauses. */
 import { randomUUID } from 'node:crypto';
 import { SsisError } from '../errors.ts';
 import type { SqlDb, SqlRow } from './sql-db.ts';

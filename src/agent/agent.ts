@@ -1,8 +1,4 @@
-/**
- * @module The Agent: a session that claims due schedule slots, runs their jobs (never one job
- * twice at once, never one slot twice, even with several Agents on one msdb), records runs missed
- * while no Agent ran without replaying them, and runs "when the Agent starts" jobs.
- */
+/** @module The Agent: a session that claims due schedule slots, runs their jobs (never one job twice at once, never one slot twice, even with several Agents on one msdb), records runs missed while no Agent ran without replaying them, and runs "when the Agent starts" jobs. */
 import { SsisError } from '../errors.ts';
 import type { AgentStore } from './agent-store.ts';
 import { FreqType, RunStatus } from './codes.ts';
@@ -95,6 +91,9 @@ export class Agent {
     const claims = await this.store.claimDueSlots(this.sessionId, now, nextRunAfter);
     const started: Promise<JobRunResult | undefined>[] = [];
     for (const claim of claims) {
+      // Wall-clock arithmetic: on the night clocks go forward, slots in the skipped hour count as
+      // missed; on the night they go back, the repeated hour runs nothing twice (its slots are claimed).
+      // Agent's own behaviour across daylight saving changes is not documented.
       if (now - claim.slot > (this.o.graceMs ?? 60_000)) {
         await this.recordMissed(claim, now);
         continue;

@@ -1,8 +1,4 @@
-/**
- * @module Finds the msdb an Agent command works on: a registered instance (`--instance NAME`, the
- * default instance otherwise) of the installation root, or a database URL (`--db`); with the
- * Agent's product version, server name and SMTP settings.
- */
+/** @module Finds the msdb an Agent command works on: a registered instance (`--instance NAME`, the default instance otherwise) of the installation root, or a database URL (`--db`); with the Agent's product version, server name and SMTP settings. */
 import os from 'node:os';
 import { installationOf, readSettings, resolveRoot, updateSettings } from '../installation/index.ts';
 import { openInstance, resolveServer } from '../store/index.ts';

@@ -1,7 +1,4 @@
-/**
- * @module Cron expressions, an OpenDTS extension to Agent schedules: the classic five fields
- * (minute hour day-of-month month day-of-week) with `*`, lists, ranges, steps and names.
- */
+/** @module Cron expressions, an OpenDTS extension to Agent schedules: the classic five fields (minute hour day-of-month month day-of-week) with `*`, lists, ranges, steps and names. */
 import { SsisError } from '../errors.ts';
 import { type WallTime } from './wall-time.ts';
 

@@ -1,8 +1,4 @@
-/**
- * @module Runs one job as Agent does: from its start step, each step with its retries, following
- * on-success / on-failure actions, writing a history row per step and the job outcome row
- * (step_id 0), the output files, and the operator's e-mail.
- */
+/** @module Runs one job as Agent does: from its start step, each step with its retries, following on-success / on-failure actions, writing a history row per step and the job outcome row (step_id 0), the output files, and the operator's e-mail. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { errorMessage } from '../errors.ts';

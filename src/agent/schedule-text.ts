@@ -1,8 +1,4 @@
-/**
- * @module The schedule syntax of `opendts job add --schedule` ("daily at 02:00", "every 5 minutes",
- * "monthly on the second tuesday at 03:00", …) read into sysschedules columns, and the sentence
- * SSMS shows for a schedule ("Occurs every day at 02:00:00.").
- */
+/** @module The schedule syntax of `opendts job add --schedule` ("daily at 02:00", "every 5 minutes", "monthly on the second tuesday at 03:00", …) read into sysschedules columns, and the sentence SSMS shows for a schedule ("Occurs every day at 02:00:00."). */
 import { SsisError } from '../errors.ts';
 import { FreqType, SubdayType, RelativeDay, RelativeInterval, WEEKDAY_BITS } from './codes.ts';
 import { defaultTiming, validateTiming, type ScheduleTiming } from './schedule.ts';

@@ -1,8 +1,4 @@
-/**
- * @module The Agent's tables in the instance's database, as msdb has them (sysjobs, sysjobsteps,
- * sysschedules, sysjobschedules, sysjobhistory, sysoperators, sysjobactivity, syssessions), plus
- * OpenDTS's slot table; created by an idempotent migration in either dialect.
- */
+/** @module The Agent's tables in the instance's database, as msdb has them (sysjobs, sysjobsteps, sysschedules, sysjobschedules, sysjobhistory, sysoperators, sysjobactivity, syssessions), plus OpenDTS's slot table; created by an idempotent migration in either dialect. */
 import type { SqlDb } from './sql-db.ts';
 
 /** The schema version this code writes into `opendts_agent_schema`. */

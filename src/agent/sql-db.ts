@@ -1,7 +1,4 @@
-/**
- * @module The database connection the Agent needs: the msdb store's driver (`StoreDb`, `?`
- * placeholders in both dialects), opened from an instance URL for `--db` and for SQL steps.
- */
+/** @module The database connection the Agent needs: the msdb store's driver (`StoreDb`, `?` placeholders in both dialects), opened from an instance URL for `--db` and for SQL steps. */
 import pg from 'pg';
 import type { StoreDb } from '../store/index.ts';
 import { openPostgres, parsePostgresUrl } from '../store/db/postgres.ts';

@@ -1,7 +1,4 @@
-/**
- * @module Wall-clock times as Agent keeps them: local date and time with no zone, as a number of
- * milliseconds (the wall time read as if it were UTC), and msdb's int forms (yyyymmdd, hhmmss).
- */
+/** @module Wall-clock times as Agent keeps them: local date and time with no zone, as a number of milliseconds (the wall time read as if it were UTC), and msdb's int forms (yyyymmdd, hhmmss). */
 
 /** A local wall-clock time with second precision: `Date.UTC(y, m-1, d, h, mi, s)` of the local reading. */
 export type WallTime = number;

@@ -1,8 +1,4 @@
-/**
- * @module The SQL (TSQL subsystem) step: the command runs on the connection named by the step's
- * `database_name` — a connection URL (`sqlite:/path/file.db`, `postgres://…`, `mysql://…`,
- * `mssql://…`) opened through `src/connections`; result rows go to the step's output.
- */
+/** @module The SQL (TSQL subsystem) step: the command runs on the connection named by the step's `database_name` — a connection URL (`sqlite:/path/file.db`, `postgres://…`, `mysql://…`, `mssql://…`) opened through `src/connections`; result rows go to the step's output. */
 import { openConnection, parseConnectionUrl, isConnectionUrl } from '../../connections/index.ts';
 import { errorMessage } from '../../errors.ts';
 import { stepMessage, type StepKind } from './step-result.ts';

@@ -1,8 +1,4 @@
-/**
- * @module The SSIS package step: `bin/dtexec.js` runs as a child process with the step's dtexec
- * options (`/F`, `/SQL`, `/DTS`, `/SET`, `/CONN`, `/CONF`, `/DE`, `/REP`…), pinned to the Agent's
- * product version, so packages of older formats are upgraded in memory exactly as dtexec does.
- */
+/** @module The SSIS package step: `bin/dtexec.js` runs as a child process with the step's dtexec options (`/F`, `/SQL`, `/DTS`, `/SET`, `/CONN`, `/CONF`, `/DE`, `/REP`…), pinned to the Agent's product version, so packages of older formats are upgraded in memory exactly as dtexec does. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tokenizeCommandText } from '../../cli/dtexec/split-parts.ts';
