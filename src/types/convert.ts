@@ -3,6 +3,7 @@ import type { ErrorLocation } from '../errors.ts';
 import { dataType } from './data-types.ts';
 import { SsisDecimal } from './decimal.ts';
 import { parseDateTime, SsisDateTime } from './date-time.ts';
+import { byteLengthIn, truncateToBytes } from './code-pages.ts';
 import { conversionFailed, conversionOverflow, conversionTruncated } from './conversion-errors.ts';
 import { formatValue } from './format-value.ts';
 import { decimalShape, type TypeSpec } from './type-spec.ts';
@@ -68,11 +69,12 @@ export function convertValue(value: unknown, from: TypeSpec, to: TypeSpec, opts:
   }
 }
 
-/** Cuts or rejects a string longer than the target's length (characters; for DT_STR, bytes ≈ characters). */
+/** Cuts or rejects a string longer than the target's length (characters for DT_WSTR, bytes of the code page for DT_STR). */
 export function fitString(s: string, to: TypeSpec, opts: ConvertOptions = {}): string {
   const limit = to.length;
-  if (limit === undefined || limit <= 0 || s.length <= limit) return s;
-  if (opts.truncation === 'silent') return s.slice(0, limit);
+  if (limit === undefined || limit <= 0) return s;
+  if (to.type === 'DT_STR' ? byteLengthIn(s, to.codePage) <= limit : s.length <= limit) return s;
+  if (opts.truncation === 'silent') return to.type === 'DT_STR' ? truncateToBytes(s, to.codePage, limit) : s.slice(0, limit);
   throw conversionTruncated(to, s, opts.location);
 }
 

@@ -9,3 +9,4 @@ export * from './conversion-errors.ts';
 export * from './variable-types.ts';
 export * from './column-vector.ts';
 export * from './fast-parse.ts';
+export * from './code-pages.ts';

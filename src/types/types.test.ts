@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {
   dataTypeOfDtsx, dataTypeOfCode, findDataType, typeSpec, SsisDecimal, SsisDateTime, parseDateTime, formatDateTime,
   convertValue, variableTypeOfCode, variableTypeOfName, createColumnVector, readCell, writeCell, formatTypeSpec, normalizeGuid,
-  isTypedColumn, fastParse,
+  isTypedColumn, fastParse, byteLengthIn, truncateToBytes,
 } from './index.ts';
 import { SsisError } from '../errors.ts';
 
@@ -116,4 +116,13 @@ test('fast parse accepts only the locale-insensitive forms', () => {
   assert.equal(d('2003-08-06T10:11Z', ts), '2003-08-06 10:11:00 +00:00');
   assert.equal(d('2003-08-06T', T('DT_DBTIMESTAMP2', { scale: 1 })), '2003-08-06 00:00:00.0');
   assert.equal(d('20030806', T('DT_DBTIMESTAMP')), '2003-08-06 00:00:00');
+});
+
+test('DT_STR lengths count bytes of the code page', () => {
+  assert.equal(byteLengthIn('aé€', 65001), 6);
+  assert.equal(byteLengthIn('aé€', 1252), 3);
+  assert.equal(byteLengthIn('中文', 936), 4);
+  assert.equal(truncateToBytes('aé€', 65001, 5), 'aé');
+  assert.throws(() => convertValue('aé€', T('DT_WSTR'), T('DT_STR', { length: 5, codePage: 65001 })), /truncation/);
+  assert.equal(convertValue('aé€', T('DT_WSTR'), T('DT_STR', { length: 6, codePage: 65001 })), 'aé€');
 });
