@@ -1,23 +1,19 @@
-/** @module The driver of each database, and opening a connection from a resolved config. */
+/** @module The driver of each database, loaded on first use (pg, mysql2 and tedious cost start-up time), and opening a connection from a resolved config. */
 import type { Connection, Driver, DriverConfig, DriverKind } from './driver.ts';
-import { sqliteDriver } from './sqlite/driver.ts';
-import { postgresDriver } from './postgres/driver.ts';
-import { mysqlDriver } from './mysql/driver.ts';
-import { mssqlDriver } from './mssql/driver.ts';
 
-const DRIVERS: Readonly<Record<DriverKind, Driver>> = {
-  sqlite: sqliteDriver,
-  postgres: postgresDriver,
-  mysql: mysqlDriver,
-  mssql: mssqlDriver,
+const LOADERS: Readonly<Record<DriverKind, () => Promise<Driver>>> = {
+  sqlite: async () => (await import('./sqlite/driver.ts')).sqliteDriver,
+  postgres: async () => (await import('./postgres/driver.ts')).postgresDriver,
+  mysql: async () => (await import('./mysql/driver.ts')).mysqlDriver,
+  mssql: async () => (await import('./mssql/driver.ts')).mssqlDriver,
 };
 
-/** The driver of a database kind. */
-export function driverFor(kind: DriverKind): Driver {
-  return DRIVERS[kind];
+/** The driver of a database kind (its module is loaded the first time). */
+export function loadDriver(kind: DriverKind): Promise<Driver> {
+  return LOADERS[kind]();
 }
 
 /** Opens a connection for a config (from `resolveConnection`); connect failures are SsisError 0xC020801C. */
-export function openConnection(config: DriverConfig): Promise<Connection> {
-  return driverFor(config.kind).connect(config);
+export async function openConnection(config: DriverConfig): Promise<Connection> {
+  return (await loadDriver(config.kind)).connect(config);
 }

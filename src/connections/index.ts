@@ -1,9 +1,9 @@
-/** @module Connection managers and database drivers behind one interface; the public face of `connections/`. */
+/** @module Connection managers and database drivers behind one interface; the public face of `connections/` (drivers load on first use: `loadDriver`, `openConnection`, or `./<database>/index.ts`). */
 export type {
   BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverCapabilities, DriverConfig, DriverKind, ParameterStyle,
   QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn,
 } from './driver.ts';
-export { driverFor, openConnection } from './drivers.ts';
+export { loadDriver, openConnection } from './drivers.ts';
 export { resolveConnection, type ConnectionManagerRef } from './resolve.ts';
 export { combineOverrides, loadConnectionSettings, overridesFromSettings, parseConnSwitch, type ConnectionOverrides, type ConnectionSettingsFile } from './overrides.ts';
 export { isConnectionUrl, parseConnectionUrl } from './connection-url.ts';
@@ -16,9 +16,5 @@ export { splitGoBatches, splitStatements, findMarkers, type SqlMarker, type SqlS
 export { connectError, statementError, timeoutError, notSupportedError, NOT_SUPPORTED_CODE } from './errors.ts';
 export { splitQualified } from './names.ts';
 export type { MappedType } from './type-names.ts';
-export { sqliteDriver } from './sqlite/driver.ts';
-export { postgresDriver } from './postgres/driver.ts';
-export { mysqlDriver } from './mysql/driver.ts';
-export { mssqlDriver } from './mssql/driver.ts';
 export * from './settings/index.ts';
 export { parametersFromBindings, type ParameterBinding } from './bindings.ts';

@@ -138,3 +138,10 @@ test('an encrypted connection string is a clear error unless an override supplie
   assert.throws(() => resolveConnection(cm), (e: unknown) => e instanceof SsisError && /encrypted/.test(e.message) && /\/CONN "Secret"/.test(e.message));
   assert.equal(resolveConnection(cm, { connections: { '{0a1b}': 'postgres://h/d' } }).kind, 'postgres');
 });
+
+test('a connection string that is an override URL (set by /SET or a configuration) is used as one', () => {
+  const c = resolveConnection({ ...SQLNCLI, connectionString: 'sqlite:/tmp/x.sqlite' });
+  assert.equal(c.kind, 'sqlite');
+  assert.equal(c.file, '/tmp/x.sqlite');
+  assert.equal(c.parameterStyle, 'positional');
+});

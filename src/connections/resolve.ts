@@ -104,8 +104,9 @@ function splitHostPort(source: string): { host: string; port?: number } {
  * The SQL the package runs is never rewritten. Throws SsisError naming what is missing or not supported.
  */
 export function resolveConnection(cm: ConnectionManagerRef, overrides: ConnectionOverrides = {}): DriverConfig {
-  const own = cm.connectionString === undefined ? undefined : tryParse(cm.connectionString);
-  const override = findOverride(cm, own, overrides);
+  const own = cm.connectionString === undefined || isConnectionUrl(cm.connectionString) ? undefined : tryParse(cm.connectionString);
+  // A connection string that is itself an override URL (set by /SET, a configuration or an expression) counts as one.
+  const override = findOverride(cm, own, overrides) ?? (cm.connectionString !== undefined && isConnectionUrl(cm.connectionString) ? cm.connectionString : undefined);
   if (override !== undefined) {
     if (isConnectionUrl(override)) {
       const config = parseConnectionUrl(override, parameterStyleOf(cm.creationName));
