@@ -119,6 +119,35 @@ describe('dtutil across versions and stores', () => {
     assert.equal(readPackageHeader(await stored('PG14', 'from12')).formatVersion, 8);
   });
 
+  test('folder actions in msdb and the Package Store', async () => {
+    for (const [store, parent, extra] of [
+      ['SQL', '\\', ['/SourceServer', 'S14']],
+      ['DTS', 'File System', []],
+    ] as const) {
+      const run = (...args: string[]) => dtutil(2014, ...args, ...extra);
+      assert.equal((await run('/FCreate', `${store};${parent};Ops`)).code, 0);
+      const dup = await run('/FCreate', `${store};${parent};Ops`);
+      assert.equal(dup.code, 1);
+      assert.match(dup.err, /SSIS folder 'Ops' already exists in the specified parent folder\./);
+      assert.equal((await run('/FExists', `${store};${parent}\\Ops`)).code, 0);
+      assert.equal((await run('/FRename', `${store};${parent};Ops;Operations`)).code, 0);
+      const gone = await run('/FExists', `${store};${parent}\\Ops`);
+      assert.equal(gone.code, 1);
+      assert.match(gone.out, /The specified folder does not exist\./);
+      assert.equal((await run('/FCreate', `${store};${parent}\\Operations;Nightly`)).code, 0);
+      const notEmpty = await run('/FDelete', `${store};${parent};Operations`);
+      assert.equal(notEmpty.code, 1);
+      assert.match(notEmpty.err, /contains packages and\/or other folders/);
+      const listing = await run('/FDirectory', `${store};${parent};S`);
+      assert.match(listing.out, /<FOLDER> .*Operations\\Nightly/);
+      assert.equal((await run('/FDelete', `${store};${parent}\\Operations;Nightly`)).code, 0);
+      assert.equal((await run('/FDelete', `${store};${parent};Operations`)).code, 0);
+    }
+    const older = await dtutil(2012, '/FCreate', 'SQL;\\;X', '/SourceServer', 'S14');
+    assert.equal(older.code, 1);
+    assert.match(older.err, /newer than this SQL Server 2012 tool/);
+  });
+
   test('exists, delete and the not-found exit code', async () => {
     assert.equal((await dtutil(2014, '/SQL', 'p2', '/SourceServer', 'S14', '/EXISTS')).code, 0);
     const missing = await dtutil(2014, '/SQL', 'nope', '/SourceServer', 'S14', '/EXISTS');
