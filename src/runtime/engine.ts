@@ -71,6 +71,8 @@ export class Engine {
   private readonly connectionsById = new Map<string, ConnectionSpec>();
   private readonly compiled = new Map<string, () => unknown>();
   private stopping = false;
+  /** The checkpoint file in use (may be set after configurations are applied, before `run`). */
+  checkpoints: CheckpointStore | undefined;
 
   constructor(pkg: PackageSpec, options: RunOptions) {
     this.pkg = pkg;
@@ -86,6 +88,7 @@ export class Engine {
       this.connectionsById.set(c.id.toLowerCase(), c);
       this.connectionsById.set(c.name.toLowerCase(), c);
     }
+    this.checkpoints = options.checkpoints;
     this.addPackageSystemVariables();
     this.wireVariableEvents(this.root);
   }
@@ -152,7 +155,7 @@ export class Engine {
     await this.emit(this.event('PackageStart', root, { message: 'Beginning of package execution.' }));
     let result: ExecResult;
     try {
-      await this.options.checkpoints?.restore(this);
+      await this.checkpoints?.restore(this);
       this.checkRequiredParameters();
       const valid = await this.validateTree(root, false);
       if (!valid) result = FAILURE;
@@ -163,7 +166,7 @@ export class Engine {
       result = FAILURE;
     }
     if (this.signal.aborted) result = CANCELED;
-    await this.options.checkpoints?.finish(this, result);
+    await this.checkpoints?.finish(this, result);
     await this.emit(this.event('PackageEnd', root, { message: 'End of package execution.', dataCode: result }));
     return { result, errors: root.errorCount, warnings: root.warningCount, executionId: this.executionId };
   }
@@ -202,7 +205,7 @@ export class Engine {
     const spec = node.spec;
     if (this.signal.aborted) return CANCELED;
     if (spec.disabled) return SUCCESS;
-    const cp = this.options.checkpoints;
+    const cp = this.checkpoints;
     if (cp?.isDone(node)) return SUCCESS;
     node.started();
     let result: ExecResult;

@@ -5,6 +5,7 @@ import { enumerate } from './enumerators.ts';
 import type { ContainerSpec, ExecResult } from './model.ts';
 import { CANCELED, FAILURE, SUCCESS } from './model.ts';
 import type { RunNode } from './run-node.ts';
+import { yieldEvery } from './yield.ts';
 
 /** Runs a For Loop: InitExpression once, EvalExpression before each pass, AssignExpression after it. */
 export async function runForLoop(engine: Engine, node: RunNode): Promise<ExecResult> {
@@ -18,7 +19,9 @@ export async function runForLoop(engine: Engine, node: RunNode): Promise<ExecRes
   const errorsAtStart = node.errorCount;
   if (init) await engine.assign(init, node);
   const test = engine.compile(loop.eval, node);
+  const pause = yieldEvery();
   for (;;) {
+    await pause();
     if (engine.signal.aborted) return CANCELED;
     const go = test();
     if (typeof go !== 'boolean') {
@@ -39,7 +42,9 @@ export async function runForeachLoop(engine: Engine, node: RunNode): Promise<Exe
   if (!fe) throw new SsisError('0xC001F009', 'DTS_E_FOREACHENUMERATORNOTSET', `The Foreach Loop "${spec.name}" has no enumerator.`);
   const errorsAtStart = node.errorCount;
   const mappings = fe.mappings.map((m) => ({ index: m.index, variable: node.scope.get(m.variable) }));
+  const pause = yieldEvery();
   for await (const item of enumerate(engine, node, fe.enumerator)) {
+    await pause();
     if (engine.signal.aborted) return CANCELED;
     for (const m of mappings) {
       const value = Array.isArray(item) ? item[m.index] : m.index === 0 ? item : undefined;

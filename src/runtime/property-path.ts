@@ -3,6 +3,17 @@ import { SsisError } from '../errors.ts';
 import type { Engine } from './engine.ts';
 import type { RunNode } from './run-node.ts';
 
+/** SSIS property names (as `/Set` and configurations write them) of the executable settings the runtime keeps as fields. */
+const SPEC_FIELDS: Readonly<Record<string, string>> = {
+  maxerrorcount: 'maximumErrorCount', maximumerrorcount: 'maximumErrorCount', disable: 'disabled', disabled: 'disabled',
+  delayvalidation: 'delayValidation', failpackageonfailure: 'failPackageOnFailure', failparentonfailure: 'failParentOnFailure',
+  forceexecutionresult: 'forceExecutionResult', transactionoption: 'transactionOption', disableeventhandlers: 'disableEventHandlers',
+  maxconcurrentexecutables: 'maxConcurrentExecutables', checkpointfilename: 'checkpointFileName', checkpointusage: 'checkpointUsage',
+  savecheckpoints: 'saveCheckpoints',
+};
+const NUMERIC_FIELDS = new Set(['maximumErrorCount', 'forceExecutionResult', 'transactionOption', 'maxConcurrentExecutables', 'checkpointUsage']);
+const BOOLEAN_FIELDS = new Set(['disabled', 'delayValidation', 'failPackageOnFailure', 'failParentOnFailure', 'disableEventHandlers', 'saveCheckpoints']);
+
 /** DTS_W_PACKAGEPATHNOTFOUND: dtexec's message for a path that names nothing. */
 export function pathNotFound(path: string): SsisError {
   return new SsisError('0x80012017', 'DTS_W_PACKAGEPATHNOTFOUND', `The package path referenced an object that cannot be found: "${path}". This occurs when an attempt is made to resolve a package path to an object that cannot be found.`);
@@ -56,8 +67,9 @@ export async function setPropertyPath(engine: Engine, path: string, value: strin
   }
   node.properties[p.property] = value;
   const spec = node.spec as unknown as Record<string, unknown>;
-  const key = Object.keys(spec).find((k) => k.toLowerCase() === p.property.toLowerCase());
-  if (key && typeof spec[key] !== 'object') spec[key] = typeof spec[key] === 'number' ? Number(value) : typeof spec[key] === 'boolean' ? /^(true|-1|1)$/i.test(value) : value;
+  const wanted = SPEC_FIELDS[p.property.toLowerCase()] ?? p.property.toLowerCase();
+  const key = Object.keys(spec).find((k) => k.toLowerCase() === wanted.toLowerCase()) ?? (SPEC_FIELDS[p.property.toLowerCase()] ? wanted : undefined);
+  if (key && typeof spec[key] !== 'object') spec[key] = NUMERIC_FIELDS.has(key) || typeof spec[key] === 'number' ? Number(value) : BOOLEAN_FIELDS.has(key) || typeof spec[key] === 'boolean' ? /^(true|-1|1)$/i.test(value) : value;
   const settings = (node.spec as { settings?: Record<string, unknown> }).settings;
   const skey = settings && Object.keys(settings).find((k) => k.toLowerCase() === p.property.toLowerCase());
   if (settings && skey) settings[skey] = value;

@@ -8,31 +8,12 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import mysql from 'mysql2/promise';
 import Database from 'better-sqlite3';
-import { runTool } from '../../src/cli/main.ts';
-import { memoryIo } from '../../src/cli/io.ts';
+import { dtexec, normalize } from './dtexec-harness.ts';
 import { GOLDEN, goldenFile } from './golden-packages.ts';
 
 const here = import.meta.dirname;
 const tmp = mkdtempSync(join(tmpdir(), 'opendts-'));
 const suffix = randomBytes(4).toString('hex');
-
-/** Runs dtexec in-process as the given version's tool. */
-export async function dtexec(args: string[], year: number, env: Record<string, string> = {}) {
-  const io = memoryIo({ OPENDTS_PRODUCT_VERSION: String(year), ...env }, here);
-  const code = await runTool('dtexec', args, io);
-  return { code, out: io.stdout };
-}
-
-/** The console output with what changes between runs (times, durations, versions, temp paths) replaced. */
-export function normalize(lines: string[]): string {
-  return lines
-    .slice(4)
-    .join('\n')
-    .replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d\d/g, '<stamp>')
-    .replace(/\d{1,2}:\d\d:\d\d [AP]M/g, '<time>')
-    .replace(/Elapsed: {2}[\d.]+ seconds/g, 'Elapsed:  <n> seconds')
-    .split(tmp).join('<tmp>') + '\n';
-}
 
 interface Target {
   readonly name: string;
@@ -121,8 +102,8 @@ for (const [name, golden] of Object.entries(GOLDEN)) {
           if (target.name === 'SQLite') {
             const expectedOutput = join(here, name, 'expected-output.txt');
             // OPENDTS_UPDATE_GOLDEN=1 rewrites the expected output from the 2014 run (review the diff before committing).
-            if (process.env['OPENDTS_UPDATE_GOLDEN'] === '1' && year === 2014) writeFileSync(expectedOutput, normalize(out));
-            assert.equal(normalize(out), readFileSync(expectedOutput, 'utf8'));
+            if (process.env['OPENDTS_UPDATE_GOLDEN'] === '1' && year === 2014) writeFileSync(expectedOutput, normalize(out, tmp));
+            assert.equal(normalize(out, tmp), readFileSync(expectedOutput, 'utf8'));
           }
         } finally {
           await target.drop(db);

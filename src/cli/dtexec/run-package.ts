@@ -111,6 +111,15 @@ function scriptLoader(folder: string | undefined): ((task: { name: string; id: s
   };
 }
 
+/** The checkpoint settings after configurations and /Set: dtexec's /CheckFile, /Checkpointing and /Restart win over the package's. */
+function checkpointStore(cmd: DtexecCommand, spec: PackageSpec, local: (path: string) => string): CheckpointStore | undefined {
+  const file = cmd.checkpointFile ?? spec.checkpointFileName ?? '';
+  const usage = cmd.restart !== undefined ? { Never: 0, IfExists: 1, Always: 2 }[cmd.restart] : cmd.checkpointing ? 2 : spec.checkpointUsage ?? 0;
+  const save = cmd.checkpointing ?? spec.saveCheckpoints ?? false;
+  if (!file && !save && usage === 0) return undefined;
+  return new CheckpointStore({ file: file ? local(file) : '', usage: usage as 0 | 1 | 2, save });
+}
+
 /** Loads, configures and runs the package a dtexec command names. */
 export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion, io: CliIo): Promise<RunResult> {
   const source = cmd.source!;
@@ -157,10 +166,6 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
     else io.out(`The log provider "${l.provider}" is not supported yet by OpenDTS; only the text and XML file providers are (/L DTS.LogProviderTextFile;file).`);
   }
   if (typeof cmd.vlog === 'string') listeners.push(textFileLogger(resolve(io.cwd, mapPath(cmd.vlog)), () => holder.id));
-  const checkpointFile = cmd.checkpointFile ?? spec.checkpointFileName ?? '';
-  const usage = cmd.restart !== undefined ? { Never: 0, IfExists: 1, Always: 2 }[cmd.restart] : cmd.checkpointing ? 2 : spec.checkpointUsage ?? 0;
-  const save = cmd.checkpointing ?? spec.saveCheckpoints ?? false;
-  const checkpoints = checkpointFile || save || usage !== 0 ? new CheckpointStore({ file: checkpointFile ? resolve(io.cwd, mapPath(checkpointFile)) : '', usage: usage as 0 | 1 | 2, save }) : undefined;
   const engine = new Engine(spec, {
     expressions: expressionHost(version.year as ToolYear),
     listeners,
@@ -170,7 +175,6 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
     mapPath: (p) => resolve(dirname(file), mapPath(p)),
     validateOnly: cmd.validateOnly,
     warnAsError: cmd.warnAsError,
-    checkpoints,
     maxConcurrent: cmd.maxConcurrent,
     services: { scriptModule: scriptLoader(io.env['OPENDTS_SCRIPTS'] ? resolve(io.cwd, io.env['OPENDTS_SCRIPTS']) : resolve(dirname(file), 'scripts')) },
   });
@@ -200,6 +204,7 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
     if (set && set.kind === 'set') io.out(`DTExec: Could not set ${set.path} value to ${set.value}.`);
     return { exit: 6 };
   }
+  engine.checkpoints = checkpointStore(cmd, spec, (p) => resolve(io.cwd, mapPath(p)));
   const outcome = await engine.run();
   const exit = outcome.result === 0 ? 0 : outcome.result === 3 ? 3 : outcome.result === 2 ? 0 : 1;
   return { exit, result: outcome.result };
