@@ -81,6 +81,16 @@ for (const dialect of DIALECTS) {
       assert.deepEqual((await t.store.listSlots(job.job_id)).map((s) => s.outcome), ['claimed']);
     });
 
+    test('a schedule can be detached; the unused schedule goes with it', async () => {
+      const job = await t.store.addJob({ name: 'Detach me' }, NOW);
+      const timing = parseScheduleText('weekly on mon at 01:00', 20261125);
+      const js = await t.store.addJobSchedule(job.job_id, 'weekly', timing, nextRunAtOrAfter(timing, NOW), NOW);
+      await t.store.removeJobSchedule(job.job_id, js.schedule.schedule_id);
+      assert.deepEqual(await t.store.listJobSchedules(job.job_id), []);
+      await assert.rejects(t.store.removeJobSchedule(job.job_id, js.schedule.schedule_id), (e) => isSsisError(e) && /does not exist/.test(e.message));
+      await t.store.deleteJob(job.job_id);
+    });
+
     test('a second connection sees the same data', async () => {
       const other = new AgentStore(await openAgentDb(t.url));
       try {

@@ -200,6 +200,17 @@ export class AgentStore {
     );
   }
 
+  /** `sp_detach_schedule @delete_unused_schedule = 1`: the job no longer uses the schedule; it is deleted when no job does. */
+  removeJobSchedule(jobId: string, scheduleId: number): Promise<void> {
+    return this.serial(() =>
+      this.tx(async () => {
+        const n = await this.db.run('DELETE FROM sysjobschedules WHERE job_id = ? AND schedule_id = ?', [jobId, scheduleId]);
+        if (n === 0) throw notFound(`The schedule ${scheduleId} of this job`);
+        await this.db.run('DELETE FROM sysschedules WHERE schedule_id = ? AND NOT EXISTS (SELECT 1 FROM sysjobschedules WHERE schedule_id = ?)', [scheduleId, scheduleId]);
+      }),
+    );
+  }
+
   /** The schedules of one job, or of every job. */
   listJobSchedules(jobId?: string): Promise<JobSchedule[]> {
     return this.serial(() => this.jobSchedules(jobId));

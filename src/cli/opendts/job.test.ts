@@ -93,6 +93,16 @@ test('agent mail saves the SMTP server in the version settings; a failing job ma
   }
 });
 
+test('schedule adds schedules to a job and unschedule removes one', async () => {
+  const added = await cli(job, 'schedule', 'Nightly', '--schedule', 'monthly on the last weekday at 18:00');
+  assert.equal(added.code, 0, added.err);
+  const id = /Schedule (\d+) "Nightly 3": Occurs every month on the last weekday of that month at 18:00:00\./.exec(added.out)?.[1];
+  assert.ok(id, added.out);
+  assert.match((await cli(job, 'unschedule', 'Nightly', id)).out, new RegExp(`Schedule ${id} removed from job "Nightly"\\.`));
+  assert.doesNotMatch((await cli(job, 'show', 'Nightly')).out, /last weekday/);
+  assert.equal((await cli(job, 'unschedule', 'Nightly', id)).code, 1);
+});
+
 test('enable, disable and delete', async () => {
   assert.match((await cli(job, 'disable', 'Nightly')).out, /Job "Nightly" disabled\./);
   assert.match((await cli(job, 'list')).out, /^Nightly\s+no\s+Succeeded .*\(disabled\)$/m);

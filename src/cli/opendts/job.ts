@@ -22,6 +22,8 @@ import {
   toAgentDate,
   wallOf,
   type AgentTarget,
+  type JobRow,
+  type ScheduleTiming,
   type NewStep,
   type ParsedArgs,
 } from '../../agent/index.ts';
@@ -42,6 +44,8 @@ const USAGE = [
   '  show NAME                 steps, schedules (as SSMS describes them) and next run times',
   '  run NAME                  run the job now and wait for it (refused while it runs)',
   '  history [NAME] [--limit N] [--outcomes]',
+  '  schedule NAME --schedule TEXT | --cron EXPR     add schedules to a job',
+  '  unschedule NAME SCHEDULE_ID                      remove a schedule from a job (see "show" for the ids)',
   '  enable NAME | disable NAME | delete NAME',
 ].join('\n');
 
@@ -84,12 +88,42 @@ function stepsOf(p: ParsedArgs): NewStep[] {
   return steps;
 }
 
+/** The schedules given by `--schedule` and `--cron`, read and validated. */
+function schedulesOf(p: ParsedArgs, today: number): ScheduleTiming[] {
+  return [...p.all('--schedule').map((s) => parseScheduleText(s, today)), ...p.all('--cron').map((c) => cronTiming(c, today))];
+}
+
+/** Attaches schedules to a job, named after it, with their first next run times. */
+async function attachSchedules(t: AgentTarget, job: JobRow, schedules: ScheduleTiming[], now: number): Promise<void> {
+  const existing = (await t.store.listJobSchedules(job.job_id)).length;
+  const single = existing === 0 && schedules.length === 1;
+  for (const [i, timing] of schedules.entries()) {
+    await t.store.addJobSchedule(job.job_id, single ? job.name : `${job.name} ${existing + i + 1}`, timing, nextRunAtOrAfter(timing, now), now);
+  }
+}
+
+async function schedule(t: AgentTarget, name: string, p: ParsedArgs, io: CliIo): Promise<number> {
+  const job = await findJobOrFail(t, name);
+  const now = wallOf(systemClock.now());
+  const schedules = schedulesOf(p, toAgentDate(now));
+  if (schedules.length === 0) throw new Error('give the schedules to add with --schedule or --cron.');
+  await attachSchedules(t, job, schedules, now);
+  return show(t, name, io);
+}
+
+async function unschedule(t: AgentTarget, name: string, id: string | undefined, io: CliIo): Promise<number> {
+  const job = await findJobOrFail(t, name);
+  if (id === undefined || !/^\d+$/.test(id)) throw new Error('give the id of the schedule to remove (see "opendts job show").');
+  await t.store.removeJobSchedule(job.job_id, Number(id));
+  io.out(`Schedule ${id} removed from job "${job.name}".`);
+  return 0;
+}
+
 async function add(t: AgentTarget, name: string, p: ParsedArgs, io: CliIo): Promise<number> {
   const steps = stepsOf(p);
   if (steps.length === 0) throw new Error('a job needs at least one --step.');
   const now = wallOf(systemClock.now());
-  const today = toAgentDate(now);
-  const schedules = [...p.all('--schedule').map((s) => ({ text: s, timing: parseScheduleText(s, today) })), ...p.all('--cron').map((c) => ({ text: `cron ${c}`, timing: cronTiming(c, today) }))];
+  const schedules = schedulesOf(p, toAgentDate(now));
   let operatorId = 0;
   const operatorName = p.get('--operator');
   if (operatorName !== undefined) {
@@ -103,7 +137,7 @@ async function add(t: AgentTarget, name: string, p: ParsedArgs, io: CliIo): Prom
   if (level === undefined) throw new Error(`--notify must be failure, success or always, not "${notify}".`);
   const job = await t.store.addJob({ name, enabled: !p.has('--disabled'), notify_level_email: level, notify_email_operator_id: operatorId, ...(p.get('--description') !== undefined ? { description: p.get('--description') } : {}) }, now);
   for (const s of steps) await t.store.addStep(job.job_id, s);
-  for (const [i, s] of schedules.entries()) await t.store.addJobSchedule(job.job_id, schedules.length === 1 ? name : `${name} ${i + 1}`, s.timing, nextRunAtOrAfter(s.timing, now), now);
+  await attachSchedules(t, job, schedules, now);
   io.out(`Job "${name}" added (job_id ${job.job_id}) with ${steps.length} step(s) and ${schedules.length} schedule(s).`);
   return show(t, name, io);
 }
@@ -182,7 +216,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     (command === undefined ? io.err : io.out)(USAGE);
     return command === undefined ? 1 : 0;
   }
-  const needsName = ['add', 'show', 'run', 'enable', 'disable', 'delete'];
+  const needsName = ['add', 'show', 'run', 'schedule', 'unschedule', 'enable', 'disable', 'delete'];
   if (!['list', 'history', ...needsName].includes(command)) {
     io.err(`opendts job: unknown command "${command}".`);
     io.err(USAGE);
@@ -201,6 +235,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       case 'show': return await show(t, name!, io);
       case 'run': return await runNow(t, name!, io);
       case 'history': return await history(t, name, p, io);
+      case 'schedule': return await schedule(t, name!, p, io);
+      case 'unschedule': return await unschedule(t, name!, p.positional[2], io);
       case 'enable':
       case 'disable': {
         const job = await findJobOrFail(t, name!);
