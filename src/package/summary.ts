@@ -5,6 +5,8 @@ import { isContainer } from './executable.ts';
 import { allDataFlows, walkExecutables } from './walk.ts';
 import { qualifiedVariableName } from './variable.ts';
 import { classIdEntry, versionOfFormat } from '../versions/index.ts';
+import { variableTypeOfCode } from '../types/index.ts';
+import { formatProtectionLevel, type ProtectionLevel } from '../protection/index.ts';
 
 /** The executable kinds OpenDTS runs (the tasks issue "Run packages" names, plus the containers). */
 export const RUNNABLE_KINDS: ReadonlySet<ExecutableKind> = new Set<ExecutableKind>([
@@ -37,10 +39,12 @@ export interface PackageSummary {
   sourceVersion: string;
   formatVersion: number;
   protectionLevel: number;
+  /** `EncryptSensitiveWithUserKey`, … */
+  protectionLevelName: string;
   executables: ExecutableSummary;
   connectionManagers: { refId: string; name: string; type: string; connectionString: string | null }[];
-  variables: { refId: string; name: string; dataType: number; value: string | null; expression: string }[];
-  parameters: { name: string; dataType: number; value: string | null; required: boolean; sensitive: boolean }[];
+  variables: { refId: string; name: string; dataType: number; typeName: string; value: string | null; expression: string }[];
+  parameters: { name: string; dataType: number; typeName: string; value: string | null; required: boolean; sensitive: boolean }[];
   dataFlows: {
     refId: string;
     components: { refId: string; name: string; classId: string; inputs: number; outputs: number }[];
@@ -91,6 +95,15 @@ export function cannotRun(pkg: Package): CannotRunItem[] {
   return out;
 }
 
+/** The .NET name of a variable type code (`Int32`), or the code itself when unknown. */
+function typeName(code: number): string {
+  return variableTypeOfCode(code)?.netName ?? String(code);
+}
+
+function protectionName(level: number): string {
+  return formatProtectionLevel(level as ProtectionLevel) ?? String(level);
+}
+
 /** A JSON-ready summary of the package. */
 export function summarizePackage(pkg: Package): PackageSummary {
   const vars = [...walkExecutables(pkg)].flatMap((e) => e.variables);
@@ -101,10 +114,11 @@ export function summarizePackage(pkg: Package): PackageSummary {
     sourceVersion: versionOfFormat(pkg.sourceFormat)?.productName ?? 'unknown',
     formatVersion: pkg.formatVersion,
     protectionLevel: pkg.protectionLevel,
+    protectionLevelName: protectionName(pkg.protectionLevel),
     executables: summarizeExecutable(pkg),
     connectionManagers: pkg.connectionManagers.map((cm) => ({ refId: cm.refId, name: cm.name, type: cm.type, connectionString: cm.connectionString ?? null })),
-    variables: vars.map((v) => ({ refId: v.refId, name: qualifiedVariableName(v), dataType: v.dataType, value: v.value ?? null, expression: v.evaluateAsExpression ? v.expression : '' })),
-    parameters: pkg.parameters.map((p) => ({ name: p.name, dataType: p.dataType, value: p.value ?? null, required: p.required, sensitive: p.sensitive })),
+    variables: vars.map((v) => ({ refId: v.refId, name: qualifiedVariableName(v), dataType: v.dataType, typeName: typeName(v.dataType), value: v.value ?? null, expression: v.evaluateAsExpression ? v.expression : '' })),
+    parameters: pkg.parameters.map((p) => ({ name: p.name, dataType: p.dataType, typeName: typeName(p.dataType), value: p.value ?? null, required: p.required, sensitive: p.sensitive })),
     dataFlows: allDataFlows(pkg).map(({ task, dataFlow }) => ({
       refId: task.refId,
       components: dataFlow.components.map((c) => ({ refId: c.refId, name: c.name, classId: c.classId, inputs: c.inputs.length, outputs: c.outputs.length })),

@@ -19,15 +19,15 @@ function printTree(e: ExecutableSummary, depth: number, io: CliIo): void {
 function printText(s: PackageSummary, io: CliIo): void {
   io.out(`Package: ${s.name}${s.fileName ? ` (${s.fileName})` : ''}`);
   io.out(`Format: ${s.sourceFormat} (${s.sourceVersion})${s.formatVersion !== s.sourceFormat ? `, upgraded in memory to format ${s.formatVersion}` : ''}`);
-  io.out(`Protection level: ${s.protectionLevel}`);
+  io.out(`Protection level: ${s.protectionLevelName} (${s.protectionLevel})`);
   io.out('Executables:');
   printTree(s.executables, 0, io);
   io.out(`Connection managers (${s.connectionManagers.length}):`);
   for (const cm of s.connectionManagers) io.out(`  ${cm.name} [${cm.type}] ${cm.connectionString ?? '(encrypted: missing)'}`);
   io.out(`Variables (${s.variables.length}):`);
-  for (const v of s.variables) io.out(`  ${v.refId} type ${v.dataType} = ${v.value ?? '(none)'}${v.expression ? ` expression ${v.expression}` : ''}`);
+  for (const v of s.variables) io.out(`  ${v.refId} (${v.typeName}) = ${v.value ?? '(none)'}${v.expression ? ` expression ${v.expression}` : ''}`);
   io.out(`Parameters (${s.parameters.length}):`);
-  for (const p of s.parameters) io.out(`  $Package::${p.name} type ${p.dataType} = ${p.value ?? '(none)'}${p.required ? ' required' : ''}${p.sensitive ? ' sensitive' : ''}`);
+  for (const p of s.parameters) io.out(`  $Package::${p.name} (${p.typeName}) = ${p.value ?? '(none)'}${p.required ? ' required' : ''}${p.sensitive ? ' sensitive' : ''}`);
   for (const df of s.dataFlows) {
     io.out(`Data flow ${df.refId}: ${df.components.length} components, ${df.paths.length} paths`);
     for (const c of df.components) io.out(`  ${c.name} [${c.classId}]`);

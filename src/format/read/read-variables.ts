@@ -8,7 +8,14 @@ import type { ReadContext } from './context.ts';
 /** True when the value is still encrypted (a user key, or no password given): it is treated as missing. */
 function isEncrypted(el: XmlElement | undefined): boolean {
   if (!el) return false;
-  return parseBool(attrLocal(el, 'Encrypted'), false) || el.children.some((c) => c.type === 'element' && c.localName === 'EncryptedData');
+  if (parseBool(attrLocal(el, 'Encrypted'), false)) return true;
+  return el.children.some((c) => c.type === 'element' && (c.localName === 'EncryptedData' || isEncrypted(c)));
+}
+
+/** The text of a value element; sensitive parameters nest their value in a second `<DTS:Property>`. */
+function valueText(el: XmlElement): string {
+  const inner = el.children.find((c): c is XmlElement => c.type === 'element' && c.localName === 'Property');
+  return inner ? valueText(inner) : ownText(el);
 }
 
 /** The variables of an executable. */
@@ -52,7 +59,7 @@ export function readParameters(root: XmlElement, ctx: ReadContext): Parameter[] 
       name,
       description: d.prop(p, 'Description') ?? '',
       dataType: parseIntOr(attrLocal(p, 'DataType'), 8),
-      value: valueEl && !encrypted ? ownText(valueEl) : undefined,
+      value: valueEl && !encrypted ? valueText(valueEl) : undefined,
       required: parseBool(d.prop(p, 'Required'), false),
       sensitive: parseBool(d.prop(p, 'Sensitive'), false),
       element: p,
