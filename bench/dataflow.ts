@@ -7,7 +7,9 @@ import { Transform } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
-import { errorOutputSpec, flatFileConnection, FlowBuilder, memoryContext, runDataFlow } from '../src/dataflow/index.ts';
+import { spawnSync } from 'node:child_process';
+import { openConnection, parseConnectionUrl } from '../src/connections/index.ts';
+import { errorOutputSpec, flatFileConnection, FlowBuilder, memoryContext, runDataFlow, type ComponentSpec, type DataFlowConnection } from '../src/dataflow/index.ts';
 import { generateOrders } from './data/orders.ts';
 
 /** Benchmark options. */
@@ -44,16 +46,46 @@ async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb:
   }
 }
 
+const ORDERS_FILE_COLUMNS = [
+  { name: 'order_id', dataType: 'i4' },
+  { name: 'customer', dataType: 'str', maxWidth: 50 },
+  { name: 'country', dataType: 'str', maxWidth: 50 },
+  { name: 'amount', dataType: 'r8' },
+  { name: 'order_date', dataType: 'dbDate' },
+] as const;
+
+/** The orders file as a Flat File connection (header row with column names). */
+function ordersConnection(input: string): DataFlowConnection {
+  return flatFileConnection('Orders', input, ORDERS_FILE_COLUMNS, { columnNamesInFirstDataRow: true });
+}
+
+/** The Flat File Source over the orders file. */
+function ordersSource(): ComponentSpec {
+  return {
+    name: 'Orders',
+    classId: 'Microsoft.FlatFileSource',
+    connections: { FlatFileConnection: 'Orders' },
+    outputs: [{ name: 'Flat File Source Output', columns: [
+      { name: 'order_id', dataType: 'i4', external: 'order_id' },
+      { name: 'customer', dataType: 'str', length: 50, external: 'customer' },
+      { name: 'country', dataType: 'str', length: 50, external: 'country' },
+      { name: 'amount', dataType: 'r8', external: 'amount' },
+      { name: 'order_date', dataType: 'dbDate', external: 'order_date' },
+    ] }],
+  };
+}
+
+/** Runs a model; throws with the messages when it fails; gives the rows the source sent. */
+async function runModel(model: ReturnType<FlowBuilder['build']>, connections: DataFlowConnection[]): Promise<number> {
+  const result = await runDataFlow(model, memoryContext({ connections }));
+  if (!result.success) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  return result.paths.filter((p) => p.from === 'Orders').reduce((n, p) => n + p.rows, 0);
+}
+
 /** Scenario 1 on the OpenDTS engine: Flat File Source → Derived Column → Conditional Split → two Flat File Destinations. */
 export async function runEngineScenario(input: string, dir: string): Promise<number> {
   const conns = [
-    flatFileConnection('Orders', input, [
-      { name: 'order_id', dataType: 'i4' },
-      { name: 'customer', dataType: 'str', maxWidth: 50 },
-      { name: 'country', dataType: 'str', maxWidth: 50 },
-      { name: 'amount', dataType: 'r8' },
-      { name: 'order_date', dataType: 'dbDate' },
-    ], { columnNamesInFirstDataRow: true }),
+    ordersConnection(input),
     flatFileConnection('Big', join(dir, 'engine-big.csv'), OUT_COLUMNS.map((name) => ({ name })), { textQualifier: '<none>' }),
     flatFileConnection('Small', join(dir, 'engine-small.csv'), OUT_COLUMNS.map((name) => ({ name })), { textQualifier: '<none>' }),
   ];
@@ -70,18 +102,7 @@ export async function runEngineScenario(input: string, dir: string): Promise<num
     ] }],
   });
   const model = new FlowBuilder()
-    .add({
-      name: 'Orders',
-      classId: 'Microsoft.FlatFileSource',
-      connections: { FlatFileConnection: 'Orders' },
-      outputs: [{ name: 'Flat File Source Output', columns: [
-        { name: 'order_id', dataType: 'i4', external: 'order_id' },
-        { name: 'customer', dataType: 'str', length: 50, external: 'customer' },
-        { name: 'country', dataType: 'str', length: 50, external: 'country' },
-        { name: 'amount', dataType: 'r8', external: 'amount' },
-        { name: 'order_date', dataType: 'dbDate', external: 'order_date' },
-      ] }],
-    })
+    .add(ordersSource())
     .add({
       name: 'Derive',
       classId: 'Microsoft.DerivedColumn',
@@ -112,22 +133,109 @@ export async function runEngineScenario(input: string, dir: string): Promise<num
     .connect('Split', 'Big orders', 'Big')
     .connect('Split', 'Small orders', 'Small')
     .build();
-  const result = await runDataFlow(model, memoryContext({ connections: conns }));
-  if (!result.success) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result.paths.filter((p) => p.from === 'Orders').reduce((n, p) => n + p.rows, 0);
+  return runModel(model, conns);
+}
+
+const PG_URL = process.env['OPENDTS_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Scenario 2 on the engine: the orders file into PostgreSQL through the OLE DB Destination's fast load. */
+export async function runEngineLoad(input: string, table: string): Promise<number> {
+  const db: DataFlowConnection = { name: 'Db', refId: 'Package.ConnectionManagers[Db]', creationName: 'OLEDB', connectionString: PG_URL, properties: {}, open: () => openConnection(parseConnectionUrl(PG_URL, 'positional')) };
+  const model = new FlowBuilder()
+    .add(ordersSource())
+    .add({
+      name: 'Load',
+      classId: 'Microsoft.OLEDBDestination',
+      properties: { AccessMode: '3', OpenRowset: `[dbo].[${table}]`, FastLoadOptions: 'TABLOCK,CHECK_CONSTRAINTS', FastLoadMaxInsertCommitSize: '0' },
+      connections: { OleDbConnection: 'Db' },
+      inputs: [{ name: 'OLE DB Destination Input', columns: ORDERS_FILE_COLUMNS.map((c) => ({ name: c.name, external: c.name })) }],
+    })
+    .connect('Orders', 'Load')
+    .build();
+  return runModel(model, [ordersConnection(input), db]);
+}
+
+/** Scenario 2's peer: psql \copy of the same file. */
+function runPsqlCopy(input: string, table: string): void {
+  const u = new URL(PG_URL);
+  const r = spawnSync('psql', ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres'), '-d', u.pathname.slice(1), '-v', 'ON_ERROR_STOP=1', '-c', `\\copy ${table} FROM '${input}' WITH (FORMAT csv, HEADER true)`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql failed: ${r.stderr || r.error?.message}`);
+}
+
+/** Scenario 3 on the engine: Sort by country, then Aggregate by country, to a flat file. */
+export async function runEngineSortAggregate(input: string, dir: string): Promise<number> {
+  const lineage = (c: string) => `#{Package\\Data Flow Task\\Orders.Outputs[Flat File Source Output].Columns[${c}]}`;
+  const sorted = (c: string) => `#{Package\\Data Flow Task\\Sort.Outputs[Sort Output].Columns[${c}]}`;
+  const model = new FlowBuilder()
+    .add(ordersSource())
+    .add({
+      name: 'Sort',
+      classId: 'Microsoft.Sort',
+      inputs: [{ name: 'Sort Input', columns: [
+        { name: 'country', properties: { NewSortKeyPosition: '1', NewComparisonFlags: '0' } },
+        { name: 'amount', properties: { NewSortKeyPosition: '0' } },
+      ] }],
+      outputs: [{ name: 'Sort Output', isSorted: true, columns: [
+        { name: 'country', dataType: 'str', length: 50, sortKeyPosition: 1, properties: { SortColumnId: lineage('country') } },
+        { name: 'amount', dataType: 'r8', properties: { SortColumnId: lineage('amount') } },
+      ] }],
+    })
+    .add({
+      name: 'Aggregate',
+      classId: 'Microsoft.Aggregate',
+      inputs: [{ name: 'Aggregate Input', columns: '*' }],
+      outputs: [{ name: 'Aggregate Output', columns: [
+        { name: 'country', dataType: 'str', length: 50, properties: { AggregationType: '0', AggregationColumnId: sorted('country') } },
+        { name: 'orders', dataType: 'ui8', properties: { AggregationType: '2' } },
+        { name: 'total', dataType: 'r8', properties: { AggregationType: '4', AggregationColumnId: sorted('amount') } },
+        { name: 'average', dataType: 'r8', properties: { AggregationType: '5', AggregationColumnId: sorted('amount') } },
+      ] }],
+    })
+    .add({
+      name: 'Totals',
+      classId: 'Microsoft.FlatFileDestination',
+      connections: { FlatFileConnection: 'Totals' },
+      inputs: [{ name: 'Flat File Destination Input', columns: ['country', 'orders', 'total', 'average'].map((name) => ({ name, external: name })) }],
+    })
+    .connect('Orders', 'Sort')
+    .connect('Sort', 'Aggregate')
+    .connect('Aggregate', 'Totals')
+    .build();
+  const totals = flatFileConnection('Totals', join(dir, 'engine-totals.csv'), ['country', 'orders', 'total', 'average'].map((name) => ({ name })), { textQualifier: '<none>' });
+  return runModel(model, [ordersConnection(input), totals]);
+}
+
+/** Scenario 3 in DuckDB. */
+async function runDuckDbAggregate(input: string, dir: string, threads: number | undefined): Promise<void> {
+  await duck(threads, async (run) => {
+    await run(`COPY (SELECT country, count(*) AS orders, sum(amount) AS total, avg(amount) AS average FROM ${duckSource(input)} GROUP BY country ORDER BY country) TO '${join(dir, 'duck-totals.csv')}' (HEADER false)`);
+  });
+}
+
+/** Runs statements on a fresh in-memory DuckDB with `threads` threads (all when undefined). */
+async function duck(threads: number | undefined, fn: (run: (sql: string) => Promise<unknown>) => Promise<void>): Promise<void> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:', threads ? { threads: String(threads) } : {});
+  const conn = await instance.connect();
+  try {
+    await fn((sql) => conn.run(sql));
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+function duckSource(input: string): string {
+  return `read_csv('${input}', header = true, columns = {'order_id': 'INTEGER', 'customer': 'VARCHAR', 'country': 'VARCHAR', 'amount': 'DOUBLE', 'order_date': 'DATE'})`;
 }
 
 /** Scenario 1 in DuckDB: the same query writing the same two files. */
 async function runDuckDb(input: string, dir: string, threads: number | undefined): Promise<void> {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
-  const instance = await DuckDBInstance.create(':memory:', threads ? { threads: String(threads) } : {});
-  const conn = await instance.connect();
-  const src = `read_csv('${input}', header = true, columns = {'order_id': 'INTEGER', 'customer': 'VARCHAR', 'country': 'VARCHAR', 'amount': 'DOUBLE', 'order_date': 'DATE'})`;
-  const select = `SELECT order_id, upper(trim(customer)) AS customer, country, amount * 1.2 AS amount, year(order_date) AS order_year FROM ${src}`;
-  await conn.run(`COPY (${select} WHERE amount > 100) TO '${join(dir, 'duck-big.csv')}' (HEADER false)`);
-  await conn.run(`COPY (${select} WHERE NOT (amount > 100)) TO '${join(dir, 'duck-small.csv')}' (HEADER false)`);
-  conn.closeSync();
-  instance.closeSync();
+  const select = `SELECT order_id, upper(trim(customer)) AS customer, country, amount * 1.2 AS amount, year(order_date) AS order_year FROM ${duckSource(input)}`;
+  await duck(threads, async (run) => {
+    await run(`COPY (${select} WHERE amount > 100) TO '${join(dir, 'duck-big.csv')}' (HEADER false)`);
+    await run(`COPY (${select} WHERE NOT (amount > 100)) TO '${join(dir, 'duck-small.csv')}' (HEADER false)`);
+  });
 }
 
 /** Scenario 1 as a csv-parse + csv-stringify stream pipeline. */
@@ -173,7 +281,7 @@ export async function benchDataflow(opts: BenchDataflowOptions = {}): Promise<Be
     const input = join(dir, 'orders.csv');
     const size = await generateOrders(input, rows);
     print(`data flow benchmark: ${rows.toLocaleString('en-US')} rows, ${(size / 1048576).toFixed(1)} MB (${input})`);
-    print('scenario 1: Flat File Source → Derived Column → Conditional Split → 2 Flat File Destinations (OpenDTS engine run directly)');
+    print('scenario 1: Flat File Source → Derived Column → Conditional Split → 2 Flat File Destinations (the engine run directly on the data flow model, not through dtexec)');
     const engine = await measure('OpenDTS engine', rows, () => runEngineScenario(input, dir));
     results.push(engine);
     const duck1 = await measure('DuckDB, 1 thread', rows, () => runDuckDb(input, dir, 1));
@@ -196,6 +304,34 @@ export async function benchDataflow(opts: BenchDataflowOptions = {}): Promise<Be
       rmSync(bigInput, { force: true });
     }
     print(`  output sizes: engine big ${statSync(join(dir, 'engine-big.csv')).size} B, DuckDB big ${statSync(join(dir, 'duck-big.csv')).size} B`);
+
+    print(`scenario 2: the same file into PostgreSQL (${new URL(PG_URL).host}) through the OLE DB Destination's fast load, beside psql \\copy`);
+    const table = `odts_bench_${process.pid}`;
+    let admin;
+    try {
+      admin = await openConnection(parseConnectionUrl(PG_URL, 'positional'));
+      await admin.query(`CREATE TABLE ${table} (order_id INT, customer VARCHAR(50), country VARCHAR(50), amount DOUBLE PRECISION, order_date DATE)`);
+      const load = await measure('OpenDTS OLE DB fast load', rows, () => runEngineLoad(input, table));
+      const loaded = Number((await admin.query(`SELECT COUNT(*) FROM ${table}`)).resultSets[0]!.rows[0]![0]);
+      await admin.query(`TRUNCATE ${table}`);
+      const copy = await measure('psql \\copy', rows, async () => runPsqlCopy(input, table));
+      results.push(load, copy);
+      for (const r of [load, copy]) print(`  ${r.name.padEnd(28)} ${r.rowsPerSecond.toLocaleString('en-US').padStart(12)} rows/s  ${(r.ms / 1000).toFixed(2).padStart(7)} s`);
+      print(`  rows loaded ${loaded.toLocaleString('en-US')}; ratio engine / psql \\copy = ${(load.rowsPerSecond / copy.rowsPerSecond).toFixed(2)}× (target ≥ 0.8)`);
+    } catch (e) {
+      print(`  skipped: ${(e as Error).message}`);
+    } finally {
+      await admin?.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+      await admin?.close();
+    }
+
+    print('scenario 3: Sort by country + Aggregate by country (count, sum, average), beside DuckDB');
+    const sa = await measure('OpenDTS Sort + Aggregate', rows, () => runEngineSortAggregate(input, dir));
+    const sa1 = await measure('DuckDB GROUP BY, 1 thread', rows, () => runDuckDbAggregate(input, dir, 1));
+    const saN = await measure('DuckDB GROUP BY, all threads', rows, () => runDuckDbAggregate(input, dir, undefined));
+    results.push(sa, sa1, saN);
+    for (const r of [sa, sa1, saN]) print(`  ${r.name.padEnd(28)} ${r.rowsPerSecond.toLocaleString('en-US').padStart(12)} rows/s  ${(r.ms / 1000).toFixed(2).padStart(7)} s  peak RSS ${r.peakRssMb} MB`);
+    print(`  ratios: engine / DuckDB 1 thread = ${(sa.rowsPerSecond / sa1.rowsPerSecond).toFixed(2)}×, engine / DuckDB all threads = ${(sa.rowsPerSecond / saN.rowsPerSecond).toFixed(2)}×`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,7 +9,12 @@ export function storeDriverValue(col: ColumnVector, row: number, v: unknown): vo
     col.nulls[row] = 1;
     return;
   }
-  const t = col.type;
+  col.nulls[row] = 0;
+  (col.values as unknown[])[row] = pipelineValue(v, col.type);
+}
+
+/** A non-NULL driver value in the pipeline representation of type `t` (DT_BOOL as 1/0); throws SsisError when it cannot. */
+export function pipelineValue(v: unknown, t: TypeSpec): unknown {
   const info = dataType(t.type);
   let out: unknown;
   switch (info.js) {
@@ -34,8 +39,7 @@ export function storeDriverValue(col: ColumnVector, row: number, v: unknown): vo
     default:
       out = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : String(v);
   }
-  col.nulls[row] = 0;
-  (col.values as unknown[])[row] = out;
+  return out;
 }
 
 /** A buffer value as a driver parameter: numbers, bigints, strings, Booleans, bytes; dates and decimals as text. */

@@ -3,7 +3,7 @@ import type { Connection } from '../../connections/driver.ts';
 import type { ComponentHost, ComponentRuntime } from '../../dataflow/component.ts';
 import { disposition, RowErrors, ROW_ERROR } from '../../dataflow/error-rows.ts';
 import { SsisError } from '../../errors.ts';
-import { tableName } from '../database/sql-names.ts';
+import { tableName, translateBrackets } from '../database/sql-names.ts';
 import { storeDriverValue } from '../database/values.ts';
 import type { DatabaseSourceSettings } from './settings.ts';
 
@@ -16,9 +16,9 @@ export function sourceSql(host: ComponentHost, s: DatabaseSourceSettings, kind: 
     case 'tableVariable':
       return `SELECT * FROM ${tableName(String(vars.get(s.access.variable)), kind)}`;
     case 'sql':
-      return s.access.sql;
+      return translateBrackets(s.access.sql, kind);
     case 'sqlVariable':
-      return String(vars.get(s.access.variable));
+      return translateBrackets(String(vars.get(s.access.variable)), kind);
   }
 }
 

@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DataFlowContext, DataFlowResult } from '../../dataflow/context.ts';
+import type { DataFlowConnection, DataFlowContext, DataFlowResult } from '../../dataflow/context.ts';
 import { errorOutputSpec, FlowBuilder, type ColumnSpec, type ComponentSpec } from '../../dataflow/flow-builder.ts';
 import { flatFileConnection, memoryContext, type MemoryContext } from '../../dataflow/memory-context.ts';
 import { runDataFlow } from '../../dataflow/run.ts';
@@ -48,6 +48,8 @@ export async function runThrough(opts: {
   extra?: Partial<DataFlowContext>;
   /** Custom properties of the source (RetainNulls defaults to true here, so empty fields stay NULL). */
   sourceProperties?: Record<string, string>;
+  /** More connection managers (databases, caches). */
+  connections?: readonly DataFlowConnection[];
 }): Promise<{ result: DataFlowResult; out: string | undefined; ctx: MemoryContext }> {
   const t = tempFolder();
   try {
@@ -55,6 +57,7 @@ export async function runThrough(opts: {
     const conns = [
       flatFileConnection('In', t.file('in.csv'), opts.inColumns.map((c) => ({ name: c.name, dataType: c.dataType }))),
       flatFileConnection('Out', t.file('out.csv'), opts.outColumns.map((name) => ({ name })), { textQualifier: '<none>' }),
+      ...(opts.connections ?? []),
     ];
     const f = new FlowBuilder().add(flatSource('Src', 'In', opts.inColumns, { RetainNulls: 'true', ...opts.sourceProperties }));
     const { last, output } = opts.build(f);
