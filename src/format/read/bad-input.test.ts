@@ -113,3 +113,15 @@ test('a Foreach Loop without its enumerator is an upgrade problem', () => {
   assert.equal(pkg.problems.length, 1);
   assert.match(pkg.problems[0].message, /without an enumerator/);
 });
+
+test('missing required attributes of components, connection managers and variables are problems naming the line', () => {
+  const lines = v8.split('\n');
+  const classLine = lines.findIndex((l) => l.includes('componentClassID="Microsoft.OLEDBSource"'));
+  const broken = v8.replace('componentClassID="Microsoft.OLEDBSource"', '').replace('DTS:CreationName="OLEDB"', '');
+  const pkg = readPackage(broken);
+  const messages = pkg.problems.map((p) => p.message);
+  assert.ok(messages.some((m) => /without a class/.test(m)), messages.join('; '));
+  assert.ok(messages.some((m) => /without a type \(CreationName\)/.test(m)), messages.join('; '));
+  const component = pkg.problems.find((p) => /without a class/.test(p.message))!;
+  assert.ok(component.line !== undefined && component.line <= classLine + 1 && component.line >= classLine - 3);
+});

@@ -6,7 +6,7 @@ import { canonicalConnectionType } from '../../versions/index.ts';
 import { parseBool, parseIntOr } from '../dialect.ts';
 import { attrLocal, elementNamed, elementChildren, elementsNamed } from '../dom.ts';
 import { decodeXmlEscapes } from '../xml-escapes.ts';
-import { readPropertyExpressions, type ReadContext } from './context.ts';
+import { addProblem, readPropertyExpressions, type ReadContext } from './context.ts';
 
 function encryptedProperty(el: XmlElement, name: string): boolean {
   return elementsNamed(el, 'Property').some((p) => attrLocal(p, 'Name') === name && parseBool(attrLocal(p, 'Encrypted'), false));
@@ -70,6 +70,8 @@ export function readConnectionManager(el: XmlElement, ctx: ReadContext, scope = 
     element: el,
   };
   if (inner && (type === 'FLATFILE' || type === 'MULTIFLATFILE')) cm.flatFile = readFlatFile(inner, ctx);
+  if (creationName === '') addProblem(ctx, el, cm.refId, 'is a connection manager without a type (CreationName)');
+  if (name === '') addProblem(ctx, el, cm.refId, 'is a connection manager without a name (ObjectName)');
   return cm;
 }
 

@@ -131,6 +131,7 @@ export function readDataFlow(pipeline: XmlElement, taskRefId: string, ctx: ReadC
   const components: Component[] = kids(pipeline, 'components', 'component').map((c) => {
     const cRef = componentRefId(c, taskRefId);
     const rawClassId = a(c, 'componentClassID') ?? '';
+    if (rawClassId === '') addProblem(ctx, c, cRef, 'is a component without a class (componentClassID)');
     const properties = readComponentProperties(c);
     const userType = properties.find((p) => p.name === 'UserComponentTypeName')?.value;
     const hostClass = canonicalClassId(rawClassId, 'component');

@@ -3,7 +3,7 @@ import type { XmlElement } from '../../xml/index.ts';
 import type { Parameter, Variable } from '../../package/index.ts';
 import { parseBool, parseIntOr } from '../dialect.ts';
 import { attrLocal, elementNamed, ownText } from '../dom.ts';
-import type { ReadContext } from './context.ts';
+import { addProblem, type ReadContext } from './context.ts';
 
 /** True when the value is still encrypted (a user key, or no password given): it is treated as missing. */
 function isEncrypted(el: XmlElement | undefined): boolean {
@@ -24,6 +24,7 @@ export function readVariables(el: XmlElement, ownerRefId: string, ctx: ReadConte
   return d.items(el, 'Variables', 'Variable').map((v) => {
     const namespace = d.prop(v, 'Namespace') ?? 'User';
     const name = d.prop(v, 'ObjectName') ?? '';
+    if (name === '') addProblem(ctx, v, `${ownerRefId}.Variables`, 'has a variable without a name (ObjectName)');
     const valueEl = elementNamed(v, 'VariableValue');
     const encrypted = isEncrypted(valueEl);
     const dataType = parseIntOr(valueEl ? attrLocal(valueEl, 'DataType') : undefined, 8);
