@@ -154,7 +154,7 @@ export class CodeGenerator {
         this.emit(`if (!${c.n}) { if (${c.v}) { ${branch(node.a)} } else { ${branch(node.b)} } }`);
         return r;
       }
-      case 'convert': return this.checkLimit(this.convert(node.a, node.t, node.pos), node.t, node.pos);
+      case 'convert': return this.checkLimit(this.convert(node.a, node.t, node.pos, node.strict === true), node.t, node.pos);
       case 'isnull': {
         const a = this.gen(node.a);
         return { n: 'false', v: a.n === 'false' ? 'false' : a.n };
@@ -211,21 +211,21 @@ export class CodeGenerator {
     return r;
   }
 
-  private convert(from: TNode, to: TypeSpec, pos: number): Gen {
+  private convert(from: TNode, to: TypeSpec, pos: number, strict: boolean): Gen {
     const a = this.gen(from);
     const fi = dataType(from.t.type);
     const ti = dataType(to.type);
     // Widening between JS numbers needs no work; integers to DT_WSTR of sufficient length are String().
     if (fi.js === 'number' && ti.js === 'number' && (fi.family === 'integer' || from.t.type === 'DT_R4') && ti.family === 'real') return a;
     if (fi.family === 'integer' && ti.family === 'integer' && fi.js === 'number' && ti.js === 'number' && Number(fi.min) >= Number(ti.min) && Number(fi.max) <= Number(ti.max)) return a;
-    if (fi.family === 'integer' && to.type === 'DT_WSTR') {
+    if (fi.family === 'integer' && to.type === 'DT_WSTR' && !strict) {
       const longest = Math.max(String(fi.min).length, String(fi.max).length);
       const len = to.length ?? 0;
       return this.strict(to, [a], ([x]) => (len >= longest ? `"" + ${x}` : `("" + ${x}).slice(0, ${len})`));
     }
     const f = this.constant(from.t);
     const t = this.constant(to);
-    return this.strict(to, [a], ([x]) => `rt.convert(${x}, ${f}, ${t}, ${pos}, env)`);
+    return this.strict(to, [a], ([x]) => `rt.convert(${x}, ${f}, ${t}, ${pos}, env, ${strict})`);
   }
 
   private call(node: Extract<TNode, { k: 'call' }>): Gen {

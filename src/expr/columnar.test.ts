@@ -104,3 +104,20 @@ test('constant sub-trees are folded, errors in them are left for run time', () =
   assert.equal(lazy.evaluate(), 1);
   assert.throws(() => compileExpression('1 / 0').evaluate(), (e: SsisError) => e.symbol === 'DTS_E_EXPREVALDIVBYZERO');
 });
+
+test('a result type converts the result into the output column, truncation raising an error', () => {
+  const c = compileColumnar('UPPER(name)', COLUMNS, {}, { resultType: typeSpec('DT_WSTR', { length: 3 }) });
+  const out = createColumnVector(c.resultType, 3);
+  const errors: [number, string][] = [];
+  c.run(batch(ROWS), out, { onError: (row, e) => errors.push([row, e.symbol]) });
+  assert.deepEqual(errors, [[0, 'DTS_E_EXPREVALTRUNCATIONASERROR']]);
+  assert.deepEqual([0, 1, 2].map((i) => readCell(out, i)), [null, 'BOB', 'CY']);
+  const wide = compileColumnar('id * 2', COLUMNS, {}, { resultType: typeSpec('DT_I8') });
+  const out8 = createColumnVector(wide.resultType, 3);
+  wide.run(batch(ROWS), out8);
+  assert.equal(readCell(out8, 1), 4n);
+  const asText = compileExpression('(DT_STR,10,1252)"ab" + "c"', {}, { resultType: typeSpec('DT_STR', { length: 2, codePage: 1252 }) });
+  assert.throws(() => asText.evaluate(), (e: SsisError) => e.symbol === 'DTS_E_EXPREVALTRUNCATIONASERROR');
+  assert.throws(() => compileColumnar('active', COLUMNS, {}, { resultType: typeSpec('DT_DBDATE') }), /Cannot convert the expression result/);
+  assert.throws(() => compileColumnar('id', COLUMNS).run(batch(ROWS), createColumnVector(typeSpec('DT_I8'), 3)), (e: SsisError) => e.symbol === 'DTS_E_EXPREVALCANNOTCONVERTRESULT');
+});

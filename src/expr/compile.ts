@@ -1,11 +1,12 @@
 /** @module The public compilers: `compileExpression` (one value per call) and `compileColumnar` (a loop over a whole buffer of columns), both generating a JavaScript function once. */
 import { SsisError } from '../errors.ts';
-import { dataType, isTypedColumn, type ColumnBatch, type ColumnVector, type TypeSpec } from '../types/index.ts';
+import { dataType, formatTypeSpec, isTypedColumn, sameTypeSpec, type ColumnBatch, type ColumnVector, type TypeSpec } from '../types/index.ts';
 import { CURRENT_YEAR, versionOfYear, type VersionFeatures } from '../versions/index.ts';
 import { checkExpression } from './checker.ts';
 import { CodeGenerator, type LeafReader } from './codegen.ts';
 import type { ColumnRef, EvaluationScope, ExpressionContext, ResolvedColumn } from './context.ts';
 import { foldConstants } from './fold.ts';
+import { castAllowed } from './type-rules.ts';
 import * as ops from './ops.ts';
 import { parseExpression } from './parser.ts';
 import { systemEnv, type RuntimeEnv } from './runtime-env.ts';
@@ -19,6 +20,12 @@ const RT = { ...ops, stringTooLong, variableTooLong };
 export interface CompileOptions {
   /** The clock (GETDATE, time-to-date conversions); default the system clock. */
   readonly env?: RuntimeEnv;
+  /**
+   * The type the result must have (a Derived Column's output column): the result is converted to it, a string that
+   * does not fit raises DTS_E_EXPREVALTRUNCATIONASERROR, and a type it cannot become is refused at compile time
+   * with DTS_E_EXPREVALCANNOTCONVERTRESULT.
+   */
+  readonly resultType?: TypeSpec;
 }
 
 /** A compiled expression. */
@@ -39,10 +46,15 @@ export function featuresOf(context: ExpressionContext): VersionFeatures {
   return versionOfYear(context.version ?? CURRENT_YEAR).features;
 }
 
-/** Parses and type-checks an expression into its checked tree. */
-export function checkText(text: string, context: ExpressionContext = {}): TNode {
+/** Parses and type-checks an expression into its checked tree, converted to `resultType` when one is asked for. */
+export function checkText(text: string, context: ExpressionContext = {}, resultType?: TypeSpec): TNode {
   const features = featuresOf(context);
-  return checkExpression(parseExpression(text, { allowAssignment: context.allowAssignment }), context, features);
+  const tree = checkExpression(parseExpression(text, { allowAssignment: context.allowAssignment }), context, features);
+  if (!resultType || sameTypeSpec(tree.t, resultType)) return tree;
+  if (!castAllowed(tree.t.type, resultType.type)) {
+    throw new SsisError('0xC004709D', 'DTS_E_EXPREVALCANNOTCONVERTRESULT', `Cannot convert the expression result data type "${formatTypeSpec(tree.t)}" to the column data type "${formatTypeSpec(resultType)}".`);
+  }
+  return { k: 'convert', t: resultType, a: tree, explicit: false, strict: true, pos: tree.pos };
 }
 
 function nullValueCheck(id: string, t: TypeSpec): string {
@@ -74,7 +86,7 @@ function build(params: string, prelude: string, body: string): Factory {
 export function compileExpression(text: string, context: ExpressionContext = {}, opts: CompileOptions = {}): CompiledExpression {
   const env = opts.env ?? systemEnv;
   const stringLimit = featuresOf(context).expressionStringLimit4000;
-  const tree = foldConstants(checkText(text, context), env, stringLimit);
+  const tree = foldConstants(checkText(text, context, opts.resultType), env, stringLimit);
   const g = new CodeGenerator(ROW_LEAVES, env, stringLimit);
   const r = g.gen(tree);
   const body = `const cols = scope.columns ?? [];\n${g.source()}\nreturn ${r.n} ? null : ${r.v};`;
@@ -140,7 +152,7 @@ export function columnResolver(columns: readonly ColumnInfo[]): (ref: ColumnRef)
 export function compileColumnar(text: string, columns: readonly ColumnInfo[], context: Omit<ExpressionContext, 'resolveColumn'> = {}, opts: CompileOptions = {}): CompiledColumnar {
   const env = opts.env ?? systemEnv;
   const stringLimit = featuresOf(context).expressionStringLimit4000;
-  const tree = foldConstants(checkText(text, { ...context, resolveColumn: columnResolver(columns) }), env, stringLimit);
+  const tree = foldConstants(checkText(text, { ...context, resolveColumn: columnResolver(columns) }, opts.resultType), env, stringLimit);
   const used = new Set<number>();
   const leaves: LeafReader = {
     variable: ROW_LEAVES.variable,
@@ -176,8 +188,8 @@ ${g.source()}
     resultType: tree.t,
     source: body,
     run(batch, out, runOpts = {}) {
-      if (typed !== isTypedColumn(out.type)) {
-        throw new SsisError('0xC004709D', 'DTS_E_EXPREVALCANNOTCONVERTRESULT', `Cannot write the expression result of type ${tree.t.type} into a column of type ${out.type.type}.`);
+      if (typed !== isTypedColumn(out.type) || (typed && out.type.type !== tree.t.type)) {
+        throw new SsisError('0xC004709D', 'DTS_E_EXPREVALCANNOTCONVERTRESULT', `Cannot write the expression result of type ${tree.t.type} into a column of type ${out.type.type}; compile with resultType to convert it.`);
       }
       fn(batch, out, runOpts);
     },

@@ -154,7 +154,10 @@ function unaryOverflow(t: TypeSpec, pos: number): Error {
   return exprError('DTS_E_EXPREVALUNARYOPOVERFLOW', `The result of the unary minus (negation) operation at character ${pos + 1} exceeds the maximum size for result data type "${t.type}".`, pos);
 }
 
-/** A conversion inside an expression: casts truncate silently at run time (§1.5); failures raise the conversion errors. */
-export function convert(value: unknown, from: TypeSpec, to: TypeSpec, pos: number, env: RuntimeEnv): unknown {
-  return convertValue(value, from, to, { truncation: 'silent', location: { offset: pos, line: 1, column: pos + 1 }, today: () => SsisDateTime.fromDate(env.now()) });
+/**
+ * A conversion inside an expression: casts truncate silently at run time (§1.5), `strict` ones raise on truncation;
+ * failures raise the conversion errors.
+ */
+export function convert(value: unknown, from: TypeSpec, to: TypeSpec, pos: number, env: RuntimeEnv, strict = false): unknown {
+  return convertValue(value, from, to, { truncation: strict ? 'error' : 'silent', location: { offset: pos, line: 1, column: pos + 1 }, today: () => SsisDateTime.fromDate(env.now()) });
 }

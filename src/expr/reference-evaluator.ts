@@ -56,7 +56,7 @@ export function evaluateTree(node: TNode, scope: EvaluationScope, opts: Referenc
       }
       case 'convert': {
         const a = ev(n.a);
-        return a === null ? null : convert(a, n.a.t, n.t, n.pos, opts.env);
+        return a === null ? null : convert(a, n.a.t, n.t, n.pos, opts.env, n.strict);
       }
       case 'isnull': return ev(n.a) === null;
       case 'replacenull': {

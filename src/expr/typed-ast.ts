@@ -26,8 +26,11 @@ export interface BitwiseT extends Base { readonly k: 'bitwise'; readonly op: '&'
 /** Unary `-`, `!`, `~`. */
 export interface UnaryT extends Base { readonly k: 'unary'; readonly op: '-' | '!' | '~'; readonly a: TNode }
 export interface CondT extends Base { readonly k: 'cond'; readonly c: TNode; readonly a: TNode; readonly b: TNode }
-/** A conversion: an explicit cast or an implicit promotion. */
-export interface ConvertT extends Base { readonly k: 'convert'; readonly a: TNode; readonly explicit: boolean }
+/**
+ * A conversion: an explicit cast or an implicit promotion. Casts truncate strings silently (§1.5); `strict` conversions
+ * (into a Derived Column's output column) raise DTS_E_EXPREVALTRUNCATIONASERROR instead.
+ */
+export interface ConvertT extends Base { readonly k: 'convert'; readonly a: TNode; readonly explicit: boolean; readonly strict?: boolean }
 /** A function call; `meta` is the static information the implementation needs (e.g. the date part). */
 export interface CallT extends Base { readonly k: 'call'; readonly fn: string; readonly args: readonly TNode[]; readonly meta: unknown }
 export interface IsNullT extends Base { readonly k: 'isnull'; readonly a: TNode }
