@@ -4,7 +4,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { memoryIo } from '../io.ts';
 import { runTool } from '../main.ts';
 import { corpusPackages, pgInstanceUrl, tempRoot, CORPUS, REPO_ROOT } from '../../store/testing/fixtures.ts';
@@ -259,6 +259,29 @@ describe('dtutil across versions and stores', () => {
     r = await dtutil(2014, '/H', 'Q');
     assert.equal(r.code, 0);
     assert.match(r.out, /\/Q\[uiet\]/);
+  });
+
+  test('dtutil processes writing to one instance at the same time lose nothing', async () => {
+    const bin = path.join(REPO_ROOT, 'bin', 'dtutil.js');
+    const one = (args: string[]) =>
+      new Promise<number | null>((resolve, reject) => {
+        const child = spawn(process.execPath, [bin, ...args], { cwd: work, stdio: 'ignore', env: { ...process.env, OPENDTS_HOME: root, OPENDTS_PRODUCT_VERSION: '2014', OPENDTS_PINNED_VERSION: '' } });
+        child.on('error', reject);
+        child.on('exit', resolve);
+      });
+    const jobs: Promise<number | null>[] = [];
+    for (const server of ['S14', 'PG14']) {
+      for (let i = 0; i < 3; i++) {
+        jobs.push(one(['/FILE', V8[i]!, '/DestServer', server, '/COPY', `SQL;concurrent${i}`, '/Q']));
+        jobs.push(one(['/FILE', V8[i]!, '/DestServer', server, '/COPY', 'SQL;concurrentShared', '/Q']));
+      }
+    }
+    assert.deepEqual(await Promise.all(jobs), jobs.map(() => 0));
+    for (const server of ['S14', 'PG14']) {
+      for (let i = 0; i < 3; i++) assert.ok(Buffer.compare(await stored(server, `concurrent${i}`), fs.readFileSync(V8[i]!)) === 0);
+      const shared = await stored(server, 'concurrentShared');
+      assert.ok([0, 1, 2].some((i) => Buffer.compare(shared, fs.readFileSync(V8[i]!)) === 0));
+    }
   });
 
   test('bin/dtutil.js runs as a real process with the version from the environment', () => {
