@@ -8,6 +8,8 @@ import { derivedColumn } from './derived-column/index.ts';
 import { flatFileDestination } from './flat-file-destination/index.ts';
 import { flatFileSource } from './flat-file-source/index.ts';
 import { lookup } from './lookup/index.ts';
+import { merge } from './merge/index.ts';
+import { mergeJoin } from './merge-join/index.ts';
 import { multicast } from './multicast/index.ts';
 import { adoNetDestination, oledbDestination } from './oledb-destination/index.ts';
 import { adoNetSource, oledbSource } from './oledb-source/index.ts';
@@ -16,4 +18,4 @@ import { sort } from './sort/index.ts';
 import { unionAll } from './union-all/index.ts';
 
 /** Every built-in component plug-in. */
-export const builtinComponents: readonly ComponentFactory[] = [flatFileSource, flatFileDestination, multicast, unionAll, rowCount, copyColumn, derivedColumn, conditionalSplit, dataConversion, sort, aggregate, oledbSource, adoNetSource, oledbDestination, adoNetDestination, lookup];
+export const builtinComponents: readonly ComponentFactory[] = [flatFileSource, flatFileDestination, multicast, unionAll, rowCount, copyColumn, derivedColumn, conditionalSplit, dataConversion, sort, aggregate, oledbSource, adoNetSource, oledbDestination, adoNetDestination, lookup, mergeJoin, merge];
