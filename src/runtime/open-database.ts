@@ -2,7 +2,7 @@
 import { resolveConnection, type ConnectionManagerRef } from '../connections/resolve.ts';
 import type { ConnectionOverrides } from '../connections/overrides.ts';
 import { isConnectionUrl } from '../connections/connection-url.ts';
-import type { Driver, DriverKind } from '../connections/driver.ts';
+import type { Connection, Driver, DriverKind } from '../connections/driver.ts';
 import type { DatabaseOpener, DbSession } from './databases.ts';
 import type { ConnectionSpec } from './model.ts';
 
@@ -26,6 +26,8 @@ export interface DatabaseAccess {
   readonly open: DatabaseOpener;
   /** At validation: resolves the connection without connecting; throws SsisError naming what is missing or unsupported. */
   readonly check: (cm: ConnectionSpec) => void;
+  /** Connects and gives the driver's own connection (streaming, bulk load: the data flow's sources and destinations). */
+  readonly connect: (cm: ConnectionSpec) => Promise<Connection>;
 }
 
 /** Database access over `resolveConnection` and the drivers. A connection string that is itself an override URL (set by `/Set` or a configuration) counts as an override. */
@@ -34,15 +36,19 @@ export function databaseAccess(overrides: ConnectionOverrides = {}): DatabaseAcc
     isConnectionUrl(cm.connectionString)
       ? resolveConnection(ref(cm), { ...overrides, connections: { ...overrides.connections, [cm.name]: cm.connectionString } })
       : resolveConnection(ref(cm), overrides);
+  const connect = async (cm: ConnectionSpec): Promise<Connection> => {
+    const resolved = resolveFor(cm);
+    const config = resolved.connectTimeoutSeconds === undefined ? { ...resolved, connectTimeoutSeconds: DEFAULT_CONNECT_TIMEOUT } : resolved;
+    return (await DRIVERS[config.kind]()).connect(config);
+  };
   return {
     check: (cm) => void resolveFor(cm),
+    connect,
     async open(cm): Promise<DbSession> {
-      const resolved = resolveFor(cm);
-      const config = resolved.connectTimeoutSeconds === undefined ? { ...resolved, connectTimeoutSeconds: DEFAULT_CONNECT_TIMEOUT } : resolved;
-      const conn = await (await DRIVERS[config.kind]()).connect(config);
+      const conn = await connect(cm);
       return {
         connectionType: cm.creationName.split(',')[0]!.trim(),
-        dialect: config.kind,
+        dialect: conn.kind,
         query: (sql, params, opts) => conn.query(sql, params, opts),
         begin: () => conn.begin(),
         commit: () => conn.commit(),

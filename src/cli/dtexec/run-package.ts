@@ -9,6 +9,7 @@ import { combineOverrides, loadConnectionSettings } from '../../connections/over
 import { isConnectionUrl } from '../../connections/connection-url.ts';
 import { Engine, packageSpec, expressionHost, databaseAccess, applyConfigurations, CheckpointStore, textFileLogger, xmlFileLogger, providerKind, type ListenerRegistration, type RuntimeEvent, type ExecResult, type PackageSpec, type ScriptModule } from '../../runtime/index.ts';
 import '../../tasks/index.ts';
+import { dataFlowRunner, type DataFlowServices } from '../../dataflow/index.ts';
 import type { ProductVersion, ToolYear } from '../../versions/index.ts';
 import type { CliIo } from '../io.ts';
 import type { DtexecCommand } from './command.ts';
@@ -166,7 +167,7 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
     else io.out(`The log provider "${l.provider}" is not supported yet by OpenDTS; only the text and XML file providers are (/L DTS.LogProviderTextFile;file).`);
   }
   if (typeof cmd.vlog === 'string') listeners.push(textFileLogger(resolve(io.cwd, mapPath(cmd.vlog)), () => holder.id));
-  const engine = new Engine(spec, {
+  const engine: Engine = new Engine(spec, {
     expressions: expressionHost(version.year as ToolYear),
     listeners,
     signal: io.signal,
@@ -176,7 +177,13 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
     validateOnly: cmd.validateOnly,
     warnAsError: cmd.warnAsError,
     maxConcurrent: cmd.maxConcurrent,
-    services: { scriptModule: scriptLoader(io.env['OPENDTS_SCRIPTS'] ? resolve(io.cwd, io.env['OPENDTS_SCRIPTS']) : resolve(dirname(file), 'scripts')) },
+    services: {
+      extra: {
+        dataFlow: dataFlowRunner,
+        dataFlowServices: { openConnection: (nameOrId: string): ReturnType<typeof databases.connect> => databases.connect(engine.connection(nameOrId)) } satisfies DataFlowServices,
+      },
+      scriptModule: scriptLoader(io.env['OPENDTS_SCRIPTS'] ? resolve(io.cwd, io.env['OPENDTS_SCRIPTS']) : resolve(dirname(file), 'scripts')),
+    },
   });
   holder.id = engine.executionId;
   for (const lp of spec.logProviders) {
