@@ -155,3 +155,13 @@ test('generated comments, CDATA and PIs stay well-formed whatever their content'
   const again = parseXml(out, 't.xml');
   assert.equal(textOf(again.root), 'a]]>b\nc');
 });
+
+test('the document does not share memory with the input or the output', () => {
+  const input = Buffer.from('<a x="1"/>');
+  const doc = parseXml(input, 't.xml');
+  input[4] = 0x79;
+  const out = serializeXml(doc);
+  assert.equal(Buffer.from(out).toString('utf8'), '<a x="1"/>');
+  out[1] = 0x62;
+  assert.equal(Buffer.from(serializeXml(doc)).toString('utf8'), '<a x="1"/>');
+});

@@ -495,7 +495,8 @@ export function parseXml(input: Uint8Array | string, fileName?: string): XmlDocu
     if (encoding === 'utf-16' || encoding === 'unicode') encoding = 'utf-16le';
   } else {
     ({ text, encoding, bom } = decodeXmlBytes(input, fileName));
-    bytes = input;
+    // A private copy: the caller may reuse or change its buffer, and an unchanged save returns these bytes.
+    bytes = Uint8Array.prototype.slice.call(input);
   }
   const parser = new Parser(text, fileName);
   const parsed = parser.parseDocument();

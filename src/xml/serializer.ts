@@ -240,6 +240,6 @@ export function serializeXmlToString(doc: XmlDocument): string {
 /** The document's bytes in its own encoding and BOM; byte-identical to the parsed input when nothing changed. */
 export function serializeXml(doc: XmlDocument): Uint8Array {
   const { text, unchanged } = render(doc);
-  if (unchanged && doc instanceof DocumentNode && doc.source.bytes) return doc.source.bytes.slice();
+  if (unchanged && doc instanceof DocumentNode && doc.source.bytes) return Uint8Array.prototype.slice.call(doc.source.bytes);
   return encodeXmlText(text, doc.encoding, doc.bom);
 }
