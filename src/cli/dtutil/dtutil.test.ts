@@ -148,6 +148,12 @@ describe('dtutil across versions and stores', () => {
     assert.match(older.err, /newer than this SQL Server 2012 tool/);
   });
 
+  test('Windows file paths are mapped by OPENDTS_PATH_MAP', async () => {
+    const io = memoryIo({ ...env(2014), OPENDTS_PATH_MAP: `C:\\pkgs=${work}` }, '/');
+    assert.equal(await runTool('dtutil', ['/FILE', V8[0]!, '/COPY', 'FILE;C:\\pkgs\\mapped.dtsx'], io), 0, io.stderr.join('\n'));
+    assert.ok(fs.existsSync(path.join(work, 'mapped.dtsx')));
+  });
+
   test('exists, delete and the not-found exit code', async () => {
     assert.equal((await dtutil(2014, '/SQL', 'p2', '/SourceServer', 'S14', '/EXISTS')).code, 0);
     const missing = await dtutil(2014, '/SQL', 'nope', '/SourceServer', 'S14', '/EXISTS');

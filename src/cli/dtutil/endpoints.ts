@@ -22,6 +22,7 @@ import {
   type MsdbSession,
 } from '../../store/index.ts';
 import type { ToolYear } from '../../versions/index.ts';
+import { mapWindowsPath, pathRulesFromEnv } from '../../connections/windows-path.ts';
 import type { CliIo } from '../io.ts';
 import type { StoreKind } from './command.ts';
 import { DtutilFailure, EXIT } from './failure.ts';
@@ -38,9 +39,12 @@ export type Endpoint =
   | { readonly kind: 'FILE'; readonly file: string; readonly label: string }
   | { readonly kind: 'SQL'; readonly ref: InstanceRef; readonly path: string; readonly creds: Credentials; readonly label: string };
 
-/** Resolves `/FILE`, `/SQL` (with its server and login) or `/DTS` to a file or an msdb package. */
+/**
+ * Resolves `/FILE`, `/SQL` (with its server and login) or `/DTS` to a file or an msdb package. A Windows
+ * file path (`c:\pkgs\x.dtsx`) is mapped to Linux by the `OPENDTS_PATH_MAP` rules, as package paths are.
+ */
 export function resolveEndpoint(ctx: DtutilContext, kind: StoreKind, where: string, server?: string, creds: Credentials = {}): Endpoint {
-  if (kind === 'FILE') return { kind: 'FILE', file: path.resolve(ctx.io.cwd, where), label: where };
+  if (kind === 'FILE') return { kind: 'FILE', file: path.resolve(ctx.io.cwd, mapWindowsPath(where, pathRulesFromEnv(ctx.io.env))), label: where };
   if (kind === 'DTS') {
     const r = resolveDtsPackage(ctx.root, ctx.year, where);
     if (r.kind === 'FILE') return { kind: 'FILE', file: r.file, label: where };
