@@ -21,3 +21,15 @@ test('gaps, duplicates and ODBC position 0 are errors', () => {
   assert.throws(() => parametersFromBindings('OLEDB', [{ name: '0', value: 1 }, { name: '0', value: 2 }]), SsisError);
   assert.throws(() => parametersFromBindings('ODBC', [{ name: '0', value: 1 }]), SsisError);
 });
+
+test('output values match parameters by name, the rest by position', async () => {
+  const { outputsFromRow } = await import('./procedures.ts');
+  const cols = [{ name: 'b', nativeType: '', dataType: 'DT_I4' as const }, { name: 'x', nativeType: '', dataType: 'DT_I4' as const }];
+  const params = [
+    { name: '@a', direction: 'input' as const, value: 1 },
+    { name: '@other', direction: 'output' as const },
+    { name: '@B', direction: 'inputOutput' as const, value: 2 },
+  ];
+  assert.deepEqual(outputsFromRow(params, cols, [10, 20]), { '@B': 10, '@other': 20 });
+  assert.deepEqual(outputsFromRow(params, cols, undefined), {});
+});

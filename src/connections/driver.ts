@@ -93,6 +93,25 @@ export interface RowBatch {
   readonly rows: Row[];
 }
 
+/** How a stored procedure parameter travels (the Execute SQL task's ParameterDirection). */
+export type ParameterDirection = 'input' | 'output' | 'inputOutput' | 'returnValue';
+
+/** A parameter of a stored procedure call, named as the package binds it (`@LINE_TOTAL`). */
+export interface ProcedureParameter {
+  readonly name: string;
+  readonly direction: ParameterDirection;
+  /** The value sent (input and inputOutput). */
+  readonly value?: unknown;
+}
+
+/** What a stored procedure call returns: its result sets, the output values by parameter name, and the return value. */
+export interface ProcedureResult extends QueryResult {
+  /** Output and inputOutput values, keyed by the parameter names as given. */
+  readonly outputs: Readonly<Record<string, unknown>>;
+  /** The return value (SQL Server's return status; a function's result elsewhere), when a returnValue parameter asked for it. */
+  readonly returnValue?: unknown;
+}
+
 /** The OLE DB Destination's fast-load settings, mirrored (see docs/connections.md for what each does per database). */
 export interface BulkLoadOptions {
   /** FastLoadMaxInsertCommitSize: commit every N rows and at the end of each incoming batch; 0 = one commit at the end. */
@@ -142,6 +161,11 @@ export interface Connection {
    * and destination's "table or view" modes, which build their own SQL.
    */
   tableName(table: string): Promise<string>;
+  /**
+   * Calls a stored procedure by name (the Execute SQL task with IsQueryStoredProcedure, ADO/ADO.NET), binding
+   * parameters in the order given and returning output values by name. Not available on SQLite.
+   */
+  callProcedure(name: string, params: readonly ProcedureParameter[], options?: QueryOptions): Promise<ProcedureResult>;
   begin(): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;

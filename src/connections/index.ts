@@ -1,6 +1,7 @@
 /** @module Connection managers and database drivers behind one interface; the public face of `connections/` (drivers load on first use: `loadDriver`, `openConnection`, or `./<database>/index.ts`). */
 export type {
-  BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverCapabilities, DriverConfig, DriverKind, ParameterStyle,
+  BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverCapabilities, DriverConfig, DriverKind, ParameterDirection, ParameterStyle,
+  ProcedureParameter, ProcedureResult,
   QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn,
 } from './driver.ts';
 export { loadDriver, openConnection } from './drivers.ts';

@@ -24,6 +24,11 @@ export interface DriverContractOptions {
   readonly identityColumn: string;
   /** Column types to round-trip. */
   readonly types: readonly TypeCase[];
+  /**
+   * DDL of a procedure `(a INT, OUT b INT, INOUT c INT)` setting b = a * 2 and c = c + 1, and of a function
+   * `(a INT) RETURNS INT` giving a * 3, when the database has stored procedures.
+   */
+  readonly procedures?: { readonly procedure: (name: string) => string; readonly func: (name: string) => string };
   /** A statement that takes about `seconds` seconds (for the command timeout), when the driver enforces timeouts. */
   readonly sleep?: (seconds: number) => string;
 }
@@ -242,6 +247,36 @@ export function runDriverContract(name: string, opts: DriverContractOptions): vo
       return true;
     });
   });
+
+  if (opts.procedures) {
+    const ddl = opts.procedures;
+    test(`${name}: stored procedures return output values by name; functions a return value`, async () => {
+      const c = await connect();
+      const proc = `odts_proc_${suffix}`;
+      const func = `odts_func_${suffix}`;
+      try {
+        await c.query(ddl.procedure(proc));
+        await c.query(ddl.func(func));
+        const r = await c.callProcedure(proc, [
+          { name: '@a', direction: 'input', value: 21 },
+          { name: '@B', direction: 'output' },
+          { name: '@c', direction: 'inputOutput', value: 5 },
+        ]);
+        assert.deepEqual(Object.fromEntries(Object.entries(r.outputs).map(([k, v]) => [k, Number(v)])), { '@B': 42, '@c': 6 });
+        const f = await c.callProcedure(func, [{ name: '@r', direction: 'returnValue' }, { name: '@a', direction: 'input', value: 7 }]);
+        assert.equal(Number(f.returnValue), 21);
+        await assert.rejects(c.callProcedure(`odts_missing_${suffix}`, []), SsisError);
+      } finally {
+        await c.query(`DROP PROCEDURE IF EXISTS ${proc}`);
+        await c.query(`DROP FUNCTION IF EXISTS ${func}`);
+      }
+    });
+  } else {
+    test(`${name}: stored procedures are refused with a clear error`, async () => {
+      const c = await connect();
+      await assert.rejects(c.callProcedure('p', []), (e: unknown) => e instanceof SsisError && /not supported/.test(e.message));
+    });
+  }
 
   if (opts.driver.capabilities.commandTimeout && opts.sleep) {
     const sleep = opts.sleep;

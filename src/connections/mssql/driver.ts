@@ -1,6 +1,6 @@
 /** @module The SQL Server driver (tedious): `?` → `@P1…` parameters, GO batches, streamed rows, transactions, bulk load. No SQL Server runs here: see docs. */
 import tedious from 'tedious';
-import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverConfig, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
+import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverConfig, ProcedureParameter, ProcedureResult, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
 import { connectError, statementError, timeoutError } from '../errors.ts';
 import { bindStatement, checkAllBound, type BindCursor } from '../parameters.ts';
 import { findMarkers, splitGoBatches } from '../sql-text.ts';
@@ -183,6 +183,47 @@ class MssqlConnection implements Connection {
         identity: identity === true,
         defaultExpression: dflt === null ? undefined : String(dflt),
       };
+    });
+  }
+
+  callProcedure(name: string, params: readonly ProcedureParameter[], options?: QueryOptions): Promise<ProcedureResult> {
+    return new Promise((resolve, reject) => {
+      const resultSets: ResultSet[] = [];
+      const outputs: Record<string, unknown> = {};
+      let returnValue: unknown = null;
+      let current: Row[] | undefined;
+      let changed = 0;
+      const request = new tedious.Request(quoteMssqlName(name), (err) => {
+        if (err) {
+          if ((err as { code?: string }).code === 'ETIMEOUT' && options?.timeoutSeconds) return reject(timeoutError(NAME, options.timeoutSeconds, name));
+          return reject(statementError(NAME, err, `EXEC ${name}`));
+        }
+        for (const rs of resultSets) readRows(rs.rows, rs.columns.map((c) => readerFor(c.dataType, c.scale)));
+        const wantsReturn = params.some((p) => p.direction === 'returnValue');
+        resolve({ resultSets, rowsAffected: changed, outputs, ...(wantsReturn ? { returnValue } : {}) });
+      });
+      if (options?.timeoutSeconds) request.setTimeout(options.timeoutSeconds * 1000);
+      for (const p of params) {
+        if (p.direction === 'returnValue') continue;
+        const t = tediousParameter(p.value ?? null);
+        const bareName = p.name.replace(/^@/, '');
+        if (p.direction === 'input') request.addParameter(bareName, t.type, t.value, t.options);
+        // An output without a value is declared nvarchar(4000); SQL Server converts the procedure's value to it.
+        else request.addOutputParameter(bareName, t.type, t.value, p.value === undefined || p.value === null ? { length: 4000 } : t.options);
+      }
+      request.on('columnMetadata', (meta) => {
+        const d = describe(meta as unknown as (TediousMetadata & { colName: string })[]);
+        current = [];
+        resultSets.push({ columns: d.columns, rows: current });
+      });
+      request.on('row', (cols) => current?.push((cols as unknown as { value: unknown }[]).map((c) => c.value)));
+      request.on('doneInProc', (rowCount) => { if (!current) changed += rowCount ?? 0; current = undefined; });
+      request.on('returnValue', (parameterName: string, value: unknown) => {
+        const p = params.find((x) => x.name.replace(/^@/, '').toLowerCase() === parameterName.replace(/^@/, '').toLowerCase());
+        if (p) outputs[p.name] = value ?? null;
+      });
+      request.on('doneProc', (_rowCount: number | undefined, _more: boolean, status: number) => { returnValue = status; });
+      this.connection.callProcedure(request);
     });
   }
 

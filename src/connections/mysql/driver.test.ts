@@ -9,6 +9,10 @@ runDriverContract('mariadb', {
   unreachable: { kind: 'mysql', host: '10.255.255.1', port: 3306, user: 'root', database: 'test', connectTimeoutSeconds: 1, parameterStyle: 'positional', via: 'override', description: '10.255.255.1:3306' },
   identityColumn: 'id INT AUTO_INCREMENT PRIMARY KEY',
   sleep: (s) => `SELECT SLEEP(${s})`,
+  procedures: {
+    procedure: (n) => `CREATE PROCEDURE ${n}(IN a INT, OUT b INT, INOUT c INT) BEGIN SET b = a * 2; SET c = c + 1; END`,
+    func: (n) => `CREATE FUNCTION ${n}(a INT) RETURNS INT DETERMINISTIC RETURN a * 3`,
+  },
   types: [
     { nativeType: 'INT', dataType: 'DT_I4', value: -123 },
     { nativeType: 'INT UNSIGNED', dataType: 'DT_UI4', value: 4000000000 },

@@ -1,6 +1,6 @@
 /** @module The MySQL/MariaDB driver (mysql2): parameters inlined as literals, multi-statement scripts, streamed results, LOAD DATA fast load, statement timeouts. */
 import mysql from 'mysql2';
-import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverConfig, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
+import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverConfig, ProcedureParameter, ProcedureResult, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
 import { connectError, statementError, timeoutError } from '../errors.ts';
 import { bindStatement, checkAllBound, type BindCursor } from '../parameters.ts';
 import { findMarkers, splitGoBatches, splitStatements, type SqlDialect, type SqlStatement } from '../sql-text.ts';
@@ -8,6 +8,7 @@ import { readRows, readerFor, type ValueReader } from '../values.ts';
 import { fieldTypeName, mapMysqlType, type MysqlField } from './types.ts';
 import { mysqlConnectionOptions, mysqlLiteral, mysqlTableParts, quoteMysqlName } from './config.ts';
 import { mysqlBulkLoad } from './bulk-load.ts';
+import { sentParameters } from '../procedures.ts';
 
 const NAME = 'MariaDB';
 const DIALECT: SqlDialect = { backslashEscapes: true };
@@ -180,6 +181,31 @@ class MysqlConnection implements Connection {
       // MariaDB reports "NULL" for a column whose default is NULL: no default to apply.
       defaultExpression: dflt === null || dflt === 'NULL' ? undefined : dflt,
     }));
+  }
+
+  async callProcedure(name: string, params: readonly ProcedureParameter[], options?: QueryOptions): Promise<ProcedureResult> {
+    const routine = quoteMysqlName(name);
+    const sent = sentParameters(params);
+    if (params.some((p) => p.direction === 'returnValue')) {
+      // A function: its result is the return value.
+      const r = await this.query(`SELECT ${routine}(${sent.map(() => '?').join(', ')})`, sent.map((p) => p.value ?? null), options);
+      return { ...r, outputs: {}, returnValue: r.resultSets[0]?.rows[0]?.[0] ?? null };
+    }
+    // OUT and INOUT parameters travel through session variables, read back with one SELECT.
+    const vars = new Map<ProcedureParameter, string>();
+    params.forEach((p, i) => { if (p.direction !== 'input') vars.set(p, `@odts_out_${i}`); });
+    const values: unknown[] = [];
+    const sets = params.filter((p) => p.direction === 'inputOutput').map((p) => { values.push(p.value ?? null); return `SET ${vars.get(p)} = ?;\n`; });
+    const args = params.map((p) => { if (p.direction === 'input') { values.push(p.value ?? null); return '?'; } return vars.get(p)!; });
+    const outs = [...vars.values()];
+    const read = outs.length ? `;\nSELECT ${outs.join(', ')}` : '';
+    const r = await this.query(`${sets.join('')}CALL ${routine}(${args.join(', ')})${read}`, values, options);
+    const resultSets = outs.length ? r.resultSets.slice(0, -1) : r.resultSets;
+    const last = outs.length ? r.resultSets[r.resultSets.length - 1] : undefined;
+    const row = last?.rows[0];
+    const outputs: Record<string, unknown> = {};
+    [...vars.keys()].forEach((p, i) => { outputs[p.name] = row?.[i] ?? null; });
+    return { resultSets, rowsAffected: r.rowsAffected, outputs };
   }
 
   async #exec(sql: string): Promise<void> {

@@ -46,3 +46,10 @@ export function pgTableCandidates(name: string): string[] {
   if (parts.length === 2 && parts[0]!.toLowerCase() === 'dbo') variants.push([parts[1]!], [parts[1]!.toLowerCase()]);
   return [...new Set(variants.map((v) => v.map(quotePgIdentifier).join('.')))];
 }
+
+/** A routine name for CALL/SELECT: a `dbo` schema is dropped and plain names stay unquoted (PostgreSQL folds them to lower case). */
+export function pgRoutineName(name: string): string {
+  const parts = splitQualified(name);
+  if (parts.length === 2 && parts[0]!.toLowerCase() === 'dbo') parts.shift();
+  return parts.map((p) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? p : quotePgIdentifier(p))).join('.');
+}

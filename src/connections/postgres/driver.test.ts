@@ -9,6 +9,10 @@ runDriverContract('postgres', {
   unreachable: { kind: 'postgres', host: '10.255.255.1', port: 5432, user: 'postgres', database: 'test', connectTimeoutSeconds: 1, parameterStyle: 'positional', via: 'override', description: '10.255.255.1:5432' },
   identityColumn: 'id SERIAL PRIMARY KEY',
   sleep: (s) => `SELECT pg_sleep(${s})`,
+  procedures: {
+    procedure: (n) => `CREATE PROCEDURE ${n}(a INT, OUT b INT, INOUT c INT) LANGUAGE plpgsql AS $$ BEGIN b := a * 2; c := c + 1; END $$`,
+    func: (n) => `CREATE FUNCTION ${n}(a INT) RETURNS INT LANGUAGE sql AS $$ SELECT a * 3 $$`,
+  },
   types: [
     { nativeType: 'INT', dataType: 'DT_I4', value: -123 },
     { nativeType: 'BIGINT', dataType: 'DT_I8', value: 9007199254740993n },

@@ -1,13 +1,14 @@
 /** @module The PostgreSQL driver (pg): `$n` parameters, simple-protocol scripts, cursor streaming (pg-cursor), COPY fast load, statement_timeout. */
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverConfig, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
+import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverConfig, ProcedureParameter, ProcedureResult, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
 import { connectError, statementError, timeoutError } from '../errors.ts';
 import { bindStatement, checkAllBound, type BindCursor, type PlaceholderStyle } from '../parameters.ts';
 import { splitGoBatches, splitStatements, type SqlDialect } from '../sql-text.ts';
 import { plainValue, readRows, type ValueReader } from '../values.ts';
 import { mapPgType, pgReader } from './types.ts';
-import { pgClientConfig, pgTableCandidates, rawTextTypes } from './config.ts';
+import { pgClientConfig, pgRoutineName, pgTableCandidates, rawTextTypes } from './config.ts';
+import { outputsFromRow, sentParameters } from '../procedures.ts';
 import { pgBulkLoad } from './bulk-load.ts';
 
 const NAME = 'PostgreSQL';
@@ -162,6 +163,31 @@ class PgConnection implements Connection {
       identity: identity === 'a' || identity === 'd' || /^nextval\(/.test(dflt ?? ''),
       defaultExpression: dflt ?? undefined,
     }));
+  }
+
+  async callProcedure(name: string, params: readonly ProcedureParameter[], options?: QueryOptions): Promise<ProcedureResult> {
+    const routine = pgRoutineName(name);
+    const sent = sentParameters(params);
+    const values = sent.map((p) => p.value ?? null);
+    const wantsReturn = params.some((p) => p.direction === 'returnValue');
+    let result: QueryResult;
+    try {
+      if (wantsReturn) throw Object.assign(new Error('function'), { code: '42809' });
+      // A procedure: every parameter in order, OUT ones as NULL; the OUT values come back as one row.
+      const args = params.filter((p) => p.direction !== 'returnValue').map((p) => (p.direction === 'output' ? 'NULL' : '?'));
+      result = await this.query(`CALL ${routine}(${args.join(', ')})`, values, options);
+    } catch (e) {
+      // Not a procedure (SQLSTATE 42809): call it as a function, whose OUT parameters are its result columns.
+      if ((e as { code?: string }).code !== '42809' && !/is not a procedure|42809/.test(String((e as Error).message))) throw e;
+      result = await this.query(`SELECT * FROM ${routine}(${sent.map(() => '?').join(', ')})`, values, options);
+    }
+    const last = result.resultSets[result.resultSets.length - 1];
+    const row = last?.rows[0];
+    return {
+      ...result,
+      outputs: outputsFromRow(params, last?.columns ?? [], row),
+      ...(wantsReturn ? { returnValue: row?.[0] ?? null } : {}),
+    };
   }
 
   async begin(): Promise<void> {

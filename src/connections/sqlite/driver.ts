@@ -1,7 +1,7 @@
 /** @module The SQLite driver (better-sqlite3), the embedded default: statements run in-process, one transaction per fast load window. */
 import Database from 'better-sqlite3';
-import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverConfig, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
-import { connectError, statementError } from '../errors.ts';
+import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverConfig, ProcedureParameter, ProcedureResult, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
+import { connectError, notSupportedError, statementError } from '../errors.ts';
 import { bindStatement, checkAllBound, type BindCursor, type PlaceholderStyle } from '../parameters.ts';
 import { splitStatements } from '../sql-text.ts';
 import { readRows, readerFor, type ValueReader } from '../values.ts';
@@ -135,6 +135,10 @@ class SqliteConnection implements Connection {
     const parts = splitQualified(table);
     if (parts.length === 2 && parts[0]!.toLowerCase() === 'dbo') parts.shift();
     return quoteSqliteName(parts.map((p) => `[${p.replace(/\]/g, ']]')}]`).join('.'));
+  }
+
+  async callProcedure(name: string, _params: readonly ProcedureParameter[], _options?: QueryOptions): Promise<ProcedureResult> {
+    throw notSupportedError(`Calling the stored procedure "${name}": SQLite has no stored procedures`);
   }
 
   async begin(): Promise<void> {
