@@ -218,6 +218,9 @@ export class CodeGenerator {
     // Widening between JS numbers needs no work; integers to DT_WSTR of sufficient length are String().
     if (fi.js === 'number' && ti.js === 'number' && (fi.family === 'integer' || from.t.type === 'DT_R4') && ti.family === 'real') return a;
     if (fi.family === 'integer' && ti.family === 'integer' && fi.js === 'number' && ti.js === 'number' && Number(fi.min) >= Number(ti.min) && Number(fi.max) <= Number(ti.max)) return a;
+    // DT_STR (and a shorter DT_WSTR) become DT_WSTR without any work when nothing can be cut.
+    const fits = !to.length || (from.t.length !== undefined && from.t.length > 0 && from.t.length <= to.length);
+    if ((from.t.type === 'DT_STR' || from.t.type === 'DT_WSTR') && to.type === 'DT_WSTR' && fits) return a;
     if (fi.family === 'integer' && to.type === 'DT_WSTR' && !strict) {
       const longest = Math.max(String(fi.min).length, String(fi.max).length);
       const len = to.length ?? 0;

@@ -19,6 +19,7 @@ const COLUMNS: ColumnInfo[] = [
   { name: 'd', type: typeSpec('DT_DBTIMESTAMP') },
   { name: 'n', type: typeSpec('DT_NUMERIC', { precision: 10, scale: 2 }) },
   { name: 'l', type: typeSpec('DT_I8') },
+  { name: 'c', type: typeSpec('DT_STR', { length: 5, codePage: 1252 }) },
 ];
 
 const nullable = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 6 });
@@ -32,6 +33,7 @@ const row = fc.tuple(
   nullable(fc.tuple(fc.integer({ min: 0, max: 20000 }), fc.integer({ min: 0, max: 86399 })).map(([d, s]) => new SsisDateTime(SsisDateTime.of(1990, 1, 1).day + d, s * TICKS_PER_SECOND))),
   nullable(fc.integer({ min: -99999, max: 99999 }).map((u) => new SsisDecimal(BigInt(u), 2))),
   nullable(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n })),
+  nullable(fc.string({ unit: fc.constantFrom('a', 'B', ' ', 'é'), maxLength: 5 })),
 );
 
 /** Random expressions by result type. */
@@ -58,7 +60,8 @@ const { int, real, num, str, bool, date, big } = fc.letrec<{ int: string; real: 
       f((x, y) => `(${x} + ${y})`, N, N), f((x, a) => `(${x} * ${a})`, N, I), f((x, y) => `(${x} - ${y})`, N, N),
       f((x) => `ROUND(${x}, 1)`, N), f((a) => `(DT_NUMERIC,10,2)${a}`, I), f((x) => `ABS(${x})`, N), f((x) => `CEILING(${x})`, N)),
     str: fc.oneof(opts,
-      fc.constantFrom('s', 't', '"ab"', '" x "', '""', 'NULL(DT_WSTR,5)'),
+      fc.constantFrom('s', 't', 'c', '"ab"', '" x "', '""', 'NULL(DT_WSTR,5)'),
+      f((x) => `(DT_STR,3,1252)${x}`, S), f((x) => `(DT_WSTR,2)${x}`, S),
       f((x) => `UPPER(${x})`, S), f((x) => `LOWER(${x})`, S), f((x) => `TRIM(${x})`, S), f((x) => `LTRIM(${x})`, S),
       f((x, a) => `SUBSTRING(${x}, 1, ${a})`, S, I), f((x, y) => `(${x} + ${y})`, S, S), f((a) => `(DT_WSTR,12)${a}`, I),
       f((x) => `REPLACE(${x}, "a", "bb")`, S), f((x, a) => `RIGHT(${x}, ${a})`, S, I), f((x) => `LEFT(${x}, 2)`, S),
