@@ -29,7 +29,22 @@ export function versionRuleError(message: string): SsisError {
   return new SsisError('0xC001700A', 'DTS_E_INVALIDVERSIONNUMBER', message);
 }
 
-/** A package, folder or instance that does not exist. */
+/** A package that does not exist (symbol as SSIS names it; the code is unverified). */
 export function notFoundError(message: string): SsisError {
   return new SsisError('0xC001000E', 'DTS_E_PACKAGENOTFOUND', message);
+}
+
+/** A store folder that does not exist (an OpenDTS symbol: SSIS reports this through the procedures). */
+export function folderNotFoundError(message: string): SsisError {
+  return new SsisError('0xC0010014', 'DTS_E_FOLDERNOTFOUND', message);
+}
+
+/** A server name that names no registered instance, or an instance whose database is gone (SSIS: a connection failure). */
+export function serverNotFoundError(message: string): SsisError {
+  return new SsisError('0xC0014062', 'DTS_E_LOADFROMSQLSERVER', message);
+}
+
+/** A path that names no package. */
+export function noPackageNameError(text: string): SsisError {
+  return new SsisError('0xC0010014', 'DTS_E_GENERICERROR', `"${text}" names no package.`);
 }

@@ -21,10 +21,10 @@ export {
 export { gatePackage, isEncryptedWhole, type GatedPackage } from './package-gate.ts';
 export { readPackageHeader, decodePackageText, type PackageHeader } from './package-header.ts';
 export { parsePackagePath, formatPackagePath, pathSegments, type PackagePath } from './package-path.ts';
-export { storeFile, storeDir, writePackageFile, createStoreFolder, deleteStoreFolder, listStoreFolder, type FileStoreEntry } from './file-store.ts';
+export { storeFile, storeDir, writePackageFile, createStoreFolder, deleteStoreFolder, renameStoreFolder, listStoreFolder, type FileStoreEntry } from './file-store.ts';
 export { resolveDtsPackage, resolveDtsFolder, type ResolvedLocation, type ResolvedFolder } from './locations.ts';
 export { assertReadable, assertWritable, assertTransfer } from './version-rules.ts';
 export { loadFromStore, type StoredPackage } from './load.ts';
-export { msdbError, msdbErrorNumber } from './errors.ts';
+export { msdbError, msdbErrorNumber, notFoundError, folderNotFoundError, serverNotFoundError } from './errors.ts';
 export { ROOT_FOLDER_ID, MAINTENANCE_PLANS_FOLDER_ID, newGuid, normalizeGuid, braced } from './guid.ts';
 export type { StoreDb } from './db/driver.ts';

@@ -21,7 +21,7 @@ import { openPostgres, parsePostgresUrl } from './db/postgres.ts';
 import { openSqlite } from './db/sqlite.ts';
 import { authenticatePostgres, authenticateSqlite, seedPrincipals, type Caller } from './principals.ts';
 import { INSTANCE_TABLES, SEED_FOLDERS, schemaSql } from './schema.ts';
-import { msdbError, notFoundError } from './errors.ts';
+import { msdbError, serverNotFoundError } from './errors.ts';
 
 /** A registered instance: its name, version and where it lives. */
 export interface InstanceRef {
@@ -51,7 +51,7 @@ const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_$#@-]{0,127}$/;
 
 async function connect(conn: InstanceConnection, create: boolean, creds: Credentials = {}): Promise<StoreDb> {
   if (conn.kind === 'sqlite') {
-    if (!create && !fs.existsSync(conn.file)) throw notFoundError(`The database file "${conn.file}" of this instance does not exist.`);
+    if (!create && !fs.existsSync(conn.file)) throw serverNotFoundError(`The database file "${conn.file}" of this instance does not exist.`);
     return openSqlite(conn.file, { create });
   }
   const target = parsePostgresUrl(conn.url);
@@ -155,7 +155,7 @@ export function resolveServer(root: string, server: string | undefined, toolYear
     if (!isLocalHost) name = host;
     else {
       const s = readSettings(installationOf(root, toolYear));
-      if (!s.defaultInstance) throw notFoundError(`The server "${text || '.'}" names the default instance of SQL Server ${toolYear}, and none is registered. Create one with "opendts instance create NAME --version ${toolYear}".`);
+      if (!s.defaultInstance) throw serverNotFoundError(`The server "${text || '.'}" names the default instance of SQL Server ${toolYear}, and none is registered. Create one with "opendts instance create NAME --version ${toolYear}".`);
       name = s.defaultInstance;
     }
   }
@@ -163,7 +163,7 @@ export function resolveServer(root: string, server: string | undefined, toolYear
   const ownName = registeredName(own, name);
   if (ownName) return { name: ownName, year: toolYear, registration: own.instances[ownName]! };
   const found = findRegistered(root, name);
-  if (!found) throw notFoundError(`The server "${text}" is not a registered msdb instance. Registered instances are listed by "opendts instance list".`);
+  if (!found) throw serverNotFoundError(`The server "${text}" is not a registered msdb instance. Registered instances are listed by "opendts instance list".`);
   return found;
 }
 
@@ -186,7 +186,7 @@ export async function openInstance(ref: InstanceRef, creds: Credentials = {}): P
 /** Drops an instance: its tables (and its PostgreSQL schema when empty, or its SQLite file) and its registration. */
 export async function dropInstance(root: string, name: string): Promise<InstanceRef> {
   const ref = findRegistered(root, name);
-  if (!ref) throw notFoundError(`No instance named "${name}" is registered.`);
+  if (!ref) throw serverNotFoundError(`No instance named "${name}" is registered.`);
   const conn = ref.registration;
   if (conn.kind === 'sqlite') {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(conn.file + suffix, { force: true });

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { installationOf, readServiceConfig } from '../installation/index.ts';
 import type { ToolYear } from '../versions/index.ts';
-import { notFoundError } from './errors.ts';
+import { folderNotFoundError } from './errors.ts';
 import { storeFile } from './file-store.ts';
 import { pathSegments } from './package-path.ts';
 
@@ -26,7 +26,7 @@ function splitTop(root: string, year: ToolYear, dtsPath: string) {
   if (top) return { top, rest: segments.slice(1) };
   // A path that names no top-level folder is taken as relative to the first file system folder (SSIS behaviour unknown).
   const fsFolder = folders.find((f) => f.type === 'FileSystemFolder');
-  if (!fsFolder) throw notFoundError(`"${dtsPath}" does not start with a top-level folder of the SSIS Package Store (${folders.map((f) => f.name).join(', ')}).`);
+  if (!fsFolder) throw folderNotFoundError(`"${dtsPath}" does not start with a top-level folder of the SSIS Package Store (${folders.map((f) => f.name).join(', ')}).`);
   return { top: fsFolder, rest: segments };
 }
 

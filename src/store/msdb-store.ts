@@ -2,7 +2,7 @@
  * @module The msdb store by path: folders resolved from the root folder, packages imported through the
  * package gate (load check and permanent upgrade) in one transaction, read, deleted and listed.
  */
-import { notFoundError } from './errors.ts';
+import { folderNotFoundError, noPackageNameError } from './errors.ts';
 import { ROOT_FOLDER_ID } from './guid.ts';
 import type { MsdbSession } from './instances.ts';
 import { gatePackage, isEncryptedWhole, type GatedPackage } from './package-gate.ts';
@@ -25,13 +25,13 @@ export async function findFolderId(s: MsdbSession, folders: readonly string[]): 
 
 async function requireFolder(s: MsdbSession, folders: readonly string[]): Promise<string> {
   const id = await findFolderId(s, folders);
-  if (id === undefined) throw notFoundError(`The folder "\\${folders.join('\\')}" does not exist in instance "${s.name}".`);
+  if (id === undefined) throw folderNotFoundError(`The folder "\\${folders.join('\\')}" does not exist in instance "${s.name}".`);
   return id;
 }
 
 function requirePath(text: string): PackagePath {
   const p = parsePackagePath(text);
-  if (!p) throw notFoundError(`"${text}" names no package.`);
+  if (!p) throw noPackageNameError(text);
   return p;
 }
 

@@ -162,6 +162,12 @@ describe('dtutil across versions and stores', () => {
     assert.equal((await dtutil(2014, '/SQL', 'p2', '/SourceServer', 'S14', '/DEL')).code, 0);
     assert.equal((await dtutil(2014, '/SQL', 'p2', '/SourceServer', 'S14', '/DELETE')).code, 4);
     assert.equal((await dtutil(2014, '/FILE', path.join(work, 'none.dtsx'), '/COPY', 'FILE;x.dtsx')).code, 4);
+    const noFolder = await dtutil(2014, '/FILE', V8[0]!, '/DestServer', 'S14', '/COPY', 'SQL;NoSuchFolder\\pkg');
+    assert.equal(noFolder.code, 1);
+    assert.match(noFolder.err, /The folder "\\NoSuchFolder" does not exist/);
+    const noServer = await dtutil(2014, '/SQL', 'p0', '/SourceServer', 'NOSERVER', '/EXISTS');
+    assert.equal(noServer.code, 1);
+    assert.match(noServer.err, /"NOSERVER" is not a registered msdb instance/);
   });
 
   test('an existing destination is overwritten only with /Quiet', async () => {

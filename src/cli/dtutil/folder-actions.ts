@@ -1,6 +1,5 @@
 /** @module dtutil's folder actions: /FCREATE, /FDELETE, /FDIRECTORY, /FEXISTS, /FRENAME, in msdb (`SQL`) and the Package Store (`DTS`). */
 import fs from 'node:fs';
-import path from 'node:path';
 import {
   assertReadable,
   assertWritable,
@@ -12,13 +11,13 @@ import {
   listStoredFolder,
   openInstance,
   renameStoredFolder,
+  renameStoreFolder,
   resolveDtsFolder,
   resolveServer,
   storedFolderExists,
   type InstanceRef,
   type MsdbSession,
 } from '../../store/index.ts';
-import { SsisError } from '../../errors.ts';
 import type { DtutilAction, DtutilCommand } from './command.ts';
 import { MESSAGES } from './console.ts';
 import type { DtutilContext } from './endpoints.ts';
@@ -70,12 +69,8 @@ export async function runFolderAction(ctx: DtutilContext, cmd: DtutilCommand, ac
     }
     case 'FRENAME': {
       const t = target(ctx, cmd, action.store, join(action.parent, action.oldName));
-      if (t.kind === 'FILE') {
-        const to = path.join(path.dirname(t.dir), action.newName);
-        if (!fs.existsSync(t.dir)) throw new SsisError('0xC001000E', 'DTS_E_PACKAGENOTFOUND', `The folder "${t.dir}" does not exist.`);
-        if (fs.existsSync(to)) throw new SsisError('0x80040E14', 'SQL_MSG_14591', `SSIS folder '${action.newName}' already exists in the specified parent folder.`);
-        fs.renameSync(t.dir, to);
-      } else {
+      if (t.kind === 'FILE') renameStoreFolder(t.dir, action.newName);
+      else {
         assertWritable(t.ref, ctx.year);
         await session(cmd, t.ref, (s) => renameStoredFolder(s, t.path, action.newName));
       }

@@ -1,6 +1,6 @@
 /** @module dtutil's package actions: /COPY, /MOVE, /DELETE, /EXISTS, /IDRegenerate, /ENCRYPT (and /SIGN, which says it is not supported). */
 import { SsisError } from '../../errors.ts';
-import { notFoundError } from '../../store/errors.ts';
+import { notFoundError } from '../../store/index.ts';
 import type { DtutilAction, DtutilCommand } from './command.ts';
 import { confirm, MESSAGES } from './console.ts';
 import {
