@@ -1,4 +1,6 @@
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import {
   addComponent, addConnectionManager, addDataFlowTask, addEventHandler, addExecuteSqlTask, addExpressionTask, addForLoop, addForeachLoop,
@@ -8,6 +10,7 @@ import type { Package } from '../../package/index.ts';
 import { allDataFlows, walkExecutables } from '../../package/index.ts';
 import { SsisError } from '../../errors.ts';
 import { packageShape } from '../../../test/corpus/package-shape.ts';
+import { CORPUS_DIR } from '../../../test/corpus/corpus-files.ts';
 
 function build(format: 3 | 6 | 8, withExpressionTask = true): Package {
   const pkg = createPackage({ name: 'Golden', format, ids: sequentialIds(), creationDate: '1/2/2026 3:04:05 PM', creatorName: 'opendts', creatorComputerName: 'ci' });
@@ -110,4 +113,34 @@ test('a package built for 2008 is written as format 3 and reads back the same in
   assert.deepEqual(packageShape(old), packageShape(modern));
   // and the 2008 file upgrades to 2014 like any other
   assert.deepEqual(readPackage(writePackage(old, { format: 8 })).problems, []);
+});
+
+test('a 2008 package read from disk can be edited with the builder and saved as format 3 again', () => {
+  const bytes = readFileSync(join(CORPUS_DIR, 'v3', 'lucmilot__SSIS_2014_Book__DEMO_2A_Fuzzy_Lookup_COMPLETE.dtsx'));
+  const original = readPackage(bytes);
+  const pkg = readPackage(bytes);
+  const last = pkg.executables[pkg.executables.length - 1];
+  addVariable(pkg, { name: 'Added', dataType: 3, value: '5' });
+  const task = addExecuteSqlTask(pkg, { name: 'After', connection: pkg.connectionManagers[0], sql: 'SELECT 1' });
+  addPrecedenceConstraint(pkg, last, task, { value: 'Completion' });
+  const saved = writePackage(pkg);
+  const again = readPackage(saved, { tool: 2008 });
+  assert.equal(again.sourceFormat, 3);
+  assert.deepEqual(again.problems, []);
+  assert.equal(again.variables.find((v) => v.name === 'Added')?.value, '5');
+  assert.equal(again.precedenceConstraints.at(-1)?.to, 'Package\\After');
+  assert.equal(again.precedenceConstraints.at(-1)?.value, 2);
+  // everything that was there is still there, data flow lineage included
+  again.variables = again.variables.filter((v) => v.name !== 'Added');
+  again.executables = again.executables.filter((e) => e.name !== 'After');
+  again.precedenceConstraints = again.precedenceConstraints.slice(0, -1);
+  assert.deepEqual(packageShape(again), packageShape(original));
+  assert.equal(readPackage(writePackage(pkg, { format: 8 })).sourceFormat, 8);
+});
+
+test('an edited 2005 package is not written back as format 2', () => {
+  const pkg = readPackage(readFileSync(join(CORPUS_DIR, 'v2', 'linusamcm-source__msb_ssis2sql__SSMS-Export-to-Excel.dtsx')));
+  addVariable(pkg, { name: 'Added' });
+  assert.throws(() => writePackage(pkg), /formats 3 \(2008\), 6 \(2012\) and 8 \(2014\), not 2/);
+  assert.equal(readPackage(writePackage(pkg, { format: 3 }), { tool: 2008 }).variables.some((v) => v.name === 'Added'), true);
 });

@@ -229,7 +229,8 @@ export function legacyToModern(pkg: Package): void {
   // Every DTS element: properties → attributes; collections wrapped.
   const all = [pkg.element, ...descendants(pkg.element)].filter((el) => el.prefix === 'DTS');
   for (const el of all) {
-    if (el.localName === 'Property') continue;
+    // <DTS:PackageVariable> is the 2005/2008 designer's layout: carried over as it is.
+    if (el.localName === 'Property' || el.localName === 'PackageVariable') continue;
     const refId = el === pkg.element ? 'Package' : refIds.get(el);
     propertiesToAttributes(el, refId);
   }

@@ -15,6 +15,8 @@ import { respellClassIds } from './respell.ts';
 /** DTS elements whose attributes stay attributes in 2008. */
 const KEEP_ATTRIBUTES = new Set(['Property', 'VariableValue', 'SelectedLogProvider', 'PropertyExpression', 'PackageVariable']);
 const ALWAYS_ATTRIBUTES = new Set(['ExecutableType', 'ThreadHint', 'IDREF', 'IsFrom']);
+/** Properties 2008 writes with their VARIANT type (`DTS:DataType`). */
+const TYPED_PROPERTIES: Record<string, string> = { CreationDate: '7', ExecValue: '3' };
 const WRAPPERS = new Set([
   'ConnectionManagers', 'Configurations', 'LogProviders', 'Variables', 'Executables', 'PrecedenceConstraints', 'EventHandlers',
   'ForEachVariableMappings', 'SelectedLogProviders', 'FlatFileColumns', 'PackageParameters',
@@ -101,7 +103,8 @@ function attributesToProperties(el: XmlElement): void {
   for (const a of moved) {
     removeAttr(el, a.name);
     if (a.name === 'DTS:refId') continue;
-    insertBefore(el, h('DTS:Property', { 'DTS:Name': a.name.slice(4) }, a.value === '' ? [] : [legacyBool(a.value)]), first);
+    const name = a.name.slice(4);
+    insertBefore(el, h('DTS:Property', { 'DTS:Name': name, 'DTS:DataType': TYPED_PROPERTIES[name] }, a.value === '' ? [] : [legacyBool(a.value)]), first);
   }
 }
 

@@ -6,6 +6,7 @@ import type { Package, WritableFormat } from '../../package/index.ts';
 import { encryptPackageXml, type ProtectionLevel } from '../../protection/index.ts';
 import { legacyDocument, upgradeDocument } from './upgrade-document.ts';
 import { syncModelToXml } from './sync-model.ts';
+import { dialectOf } from '../dialect.ts';
 
 /** Options of {@link writePackage}. */
 export interface WriteOptions {
@@ -29,9 +30,9 @@ export function writePackage(pkg: Package, opts: WriteOptions = {}): Uint8Array 
   const target: number = opts.format ?? pkg.sourceFormat;
   syncModelToXml(pkg);
   if (target === pkg.xmlFormat) return serializeXml(protectForSave(pkg, pkg.xml));
-  if (target === pkg.sourceFormat) return serializeXml(protectForSave(pkg, legacyDocument(pkg)));
-  if (!versionOfFormat(target)?.isTool) {
-    throw new SsisError('0xC0016020', 'DTS_E_PACKAGEMIGRATIONFAILED', `OpenDTS writes packages in formats 3 (2008), 6 (2012) and 8 (2014), not ${target}.`);
+  const version = versionOfFormat(target);
+  if (!version?.isTool) {
+    throw new SsisError('0xC0016020', 'DTS_E_PACKAGEMIGRATIONFAILED', `OpenDTS writes packages in formats 3 (2008), 6 (2012) and 8 (2014), not ${target}; choose one of them.`, { location: { file: pkg.fileName } });
   }
   if (target < pkg.sourceFormat) {
     throw new SsisError(
@@ -41,5 +42,7 @@ export function writePackage(pkg: Package, opts: WriteOptions = {}): Uint8Array 
       { location: { file: pkg.fileName } },
     );
   }
-  return serializeXml(protectForSave(pkg, upgradeDocument(pkg, target as WritableFormat)));
+  // XML in the 2012 shape (packages built or edited in code) written for 2008 goes back to the 2008 shape.
+  const doc = !version.features.refIdSerialization && !dialectOf(pkg.xmlFormat).legacy ? legacyDocument(pkg) : upgradeDocument(pkg, target as WritableFormat);
+  return serializeXml(protectForSave(pkg, doc));
 }
