@@ -19,3 +19,4 @@ export { splitQualified } from './names.ts';
 export type { MappedType } from './type-names.ts';
 export * from './settings/index.ts';
 export { parametersFromBindings, type ParameterBinding } from './bindings.ts';
+export { querySchemaRowset, schemaRowsetName, type SchemaRowsetName } from './schema-rowsets.ts';
