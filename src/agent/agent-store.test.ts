@@ -61,24 +61,36 @@ for (const dialect of DIALECTS) {
       // Twenty minutes later, session a has not beaten: its run is taken as dead.
       const later = NOW + 20 * 60_000;
       assert.equal(await t.store.tryStartJob(b, job.job_id, 'User u', later, later - 600_000), undefined);
-      await t.store.finishJob(b, job.job_id, 1, later);
+      await t.store.finishRun(b, { job_id: job.job_id, step_id: 0, step_name: '(Job outcome)', message: 'done', run_status: 1, run_date: 20261125, run_time: 102000, run_duration: 0, server: 'test' }, later);
       await t.store.endSession(a, later);
       assert.equal(await t.store.tryStartJob(b, job.job_id, 'User u', later, later - 600_000), undefined);
     });
 
-    test('claiming a due slot moves the schedule on and refuses the same slot again', async () => {
+    test('claiming a due slot moves the schedule on, starts the job, and refuses the same slot again', async () => {
       const job = (await t.store.findJob('Nightly load'))!;
-      const session = await t.store.startSession('c', NOW);
       const due = wall(2026, 11, 26, 2, 0, 0);
-      assert.deepEqual(await t.store.claimDueSlots(session, due - 1000, nextRunAfter), []);
-      const claimed = await t.store.claimDueSlots(session, due, nextRunAfter);
-      assert.deepEqual(claimed.map((c) => [c.job_name, c.slot]), [['Nightly load', due]]);
+      const session = await t.store.startSession('c', due);
+      const opts = (now: number) => ({ graceMs: 60_000, aliveSince: now - 600_000 });
+      assert.deepEqual(await t.store.claimDueSlots(session, due - 1000, nextRunAfter, opts(due - 1000)), []);
+      const claimed = await t.store.claimDueSlots(session, due, nextRunAfter, opts(due));
+      assert.deepEqual(claimed.map((c) => [c.job.name, c.schedule.name, c.slot, c.outcome]), [['Nightly load', 'nightly', due, 'run']]);
       const [js] = await t.store.listJobSchedules(job.job_id);
       assert.deepEqual([js.next_run_date, js.next_run_time], [toAgentDate(due + 86_400_000), toAgentTime(due)]);
-      // Put the old slot back: the slot table still refuses it.
+      // The job now runs in session c: another session is refused.
+      const other = await t.store.startSession('d', due);
+      assert.equal((await t.store.tryStartJob(other, job.job_id, 'User u', due, due - 600_000))?.session_id, session);
+      // Put the old slot back: the slot table still refuses it, and nothing is started.
       await t.store.setNextRun(job.job_id, js.schedule.schedule_id, due);
-      assert.deepEqual(await t.store.claimDueSlots(session, due, nextRunAfter), []);
-      assert.deepEqual((await t.store.listSlots(job.job_id)).map((s) => s.outcome), ['claimed']);
+      assert.deepEqual(await t.store.claimDueSlots(other, due, nextRunAfter, opts(due)), []);
+      assert.deepEqual((await t.store.listSlots(job.job_id)).map((s) => s.outcome), ['run']);
+      // The next day's slot while the job still runs: skipped; two days late: missed.
+      const dayAfter = due + 86_400_000;
+      await t.store.heartbeat(session, dayAfter);
+      assert.deepEqual((await t.store.claimDueSlots(other, dayAfter, nextRunAfter, opts(dayAfter))).map((c) => [c.outcome, c.running?.session_id]), [['skipped', session]]);
+      const late = dayAfter + 86_400_000 + 3_600_000;
+      assert.deepEqual((await t.store.claimDueSlots(other, late, nextRunAfter, opts(late))).map((c) => c.outcome), ['missed']);
+      await t.store.endSession(session, late);
+      await t.store.endSession(other, late);
     });
 
     test('a schedule can be detached; the unused schedule goes with it', async () => {

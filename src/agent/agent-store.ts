@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { SsisError } from '../errors.ts';
 import type { SqlDb, SqlRow } from './sql-db.ts';
 import { migrateAgentSchema } from './schema.ts';
+import { RunStatus } from './codes.ts';
 import { serialQueue } from './serial.ts';
 import type { ScheduleRow, ScheduleTiming } from './schedule.ts';
 import type { ClaimedSlot, HistoryRow, JobRow, JobSchedule, NewHistory, NewJob, NewStep, OperatorRow, RunningJob, StepRow } from './model.ts';
@@ -170,16 +171,6 @@ export class AgentStore {
     return this.serial(async () => rows<StepRow>(await this.db.query(`SELECT ${STEP_COLUMNS} FROM sysjobsteps WHERE job_id = ? ORDER BY step_id`, [jobId])));
   }
 
-  /** Records a step's last outcome (`last_run_*`). */
-  setStepOutcome(jobId: string, stepId: number, outcome: number, durationHhmmss: number, retries: number, at: WallTime): Promise<void> {
-    return this.serial(async () => {
-      await this.db.run(
-        'UPDATE sysjobsteps SET last_run_outcome = ?, last_run_duration = ?, last_run_retries = ?, last_run_date = ?, last_run_time = ? WHERE job_id = ? AND step_id = ?',
-        [outcome, durationHhmmss, retries, toAgentDate(at), toAgentTime(at), jobId, stepId],
-      );
-    });
-  }
-
   // ---- schedules -------------------------------------------------------------------------
 
   /** `sp_add_schedule` + `sp_attach_schedule`: a schedule for a job, with its first next run time. */
@@ -239,14 +230,21 @@ export class AgentStore {
    * `sysjobschedules` rows are locked (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so two Agents never
    * take the same row), moved on to their next run time (`next(schedule, now)`, which skips runs
    * missed while no Agent ran), and each slot is recorded in `opendts_agent_slots`, whose key
-   * refuses a slot claimed before. Returns the slots this call won.
+   * refuses a slot claimed before. A slot older than `graceMs` is 'missed'; a slot whose job is
+   * running in a live session is 'skipped'; otherwise the job is marked running for this session
+   * (`sysjobactivity`) and the slot is 'run'. Returns the slots this call won.
    */
-  claimDueSlots(sessionId: number, now: WallTime, next: (s: ScheduleTiming, after: WallTime) => WallTime | undefined | Promise<WallTime | undefined>): Promise<ClaimedSlot[]> {
+  claimDueSlots(
+    sessionId: number,
+    now: WallTime,
+    next: (s: ScheduleTiming, after: WallTime) => WallTime | undefined | Promise<WallTime | undefined>,
+    opts: { graceMs: number; aliveSince: WallTime },
+  ): Promise<ClaimedSlot[]> {
     return this.serial(() =>
       this.tx(async () => {
         const date = toAgentDate(now);
         const due = await this.db.query(
-          `SELECT js.job_id, js.schedule_id, js.next_run_date, js.next_run_time, j.name AS job_name FROM sysjobschedules js
+          `SELECT js.job_id, js.schedule_id, js.next_run_date, js.next_run_time FROM sysjobschedules js
            JOIN sysjobs j ON j.job_id = js.job_id JOIN sysschedules s ON s.schedule_id = js.schedule_id
            WHERE j.enabled = 1 AND s.enabled = 1 AND js.next_run_date > 0
              AND (js.next_run_date < ? OR (js.next_run_date = ? AND js.next_run_time <= ?))
@@ -261,26 +259,25 @@ export class AgentStore {
           await this.db.run('UPDATE sysjobschedules SET next_run_date = ?, next_run_time = ? WHERE job_id = ? AND schedule_id = ?', [
             following === undefined ? 0 : toAgentDate(following), following === undefined ? 0 : toAgentTime(following), d.job_id, d.schedule_id,
           ]);
+          const slot = fromAgent(Number(d.next_run_date), Number(d.next_run_time));
+          const job = (await this.jobBy('job_id', String(d.job_id)))!;
+          const source = `Schedule ${d.schedule_id} (${schedule.name})`;
+          const running = now - slot > opts.graceMs ? undefined : await this.runningOrStart(sessionId, job.job_id, source, now, opts.aliveSince);
+          const outcome = now - slot > opts.graceMs ? 'missed' : running ? 'skipped' : 'run';
           const won = await this.db.run(
-            `INSERT INTO opendts_agent_slots (job_id, schedule_id, slot_date, slot_time, session_id, claimed_date, outcome) VALUES (?, ?, ?, ?, ?, ?, 'claimed') ON CONFLICT DO NOTHING`,
-            [d.job_id, d.schedule_id, d.next_run_date, d.next_run_time, sessionId, formatWall(now)],
+            `INSERT INTO opendts_agent_slots (job_id, schedule_id, slot_date, slot_time, session_id, claimed_date, outcome) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+            [d.job_id, d.schedule_id, d.next_run_date, d.next_run_time, sessionId, formatWall(now), outcome],
           );
-          if (won === 1) {
-            claimed.push({ job_id: String(d.job_id), job_name: String(d.job_name), schedule_id: Number(d.schedule_id), schedule_name: schedule.name, slot: fromAgent(Number(d.next_run_date), Number(d.next_run_time)) });
+          if (won === 0) {
+            // Claimed before: undo the start this call made.
+            if (outcome === 'run') await this.db.run('DELETE FROM sysjobactivity WHERE session_id = ? AND job_id = ?', [sessionId, job.job_id]);
+            continue;
           }
+          claimed.push({ job, schedule, slot, outcome, ...(running ? { running } : {}) });
         }
         return claimed;
       }),
     );
-  }
-
-  /** Records what became of a claimed slot ('run', 'missed', 'skipped'). */
-  setSlotOutcome(slot: ClaimedSlot, outcome: string): Promise<void> {
-    return this.serial(async () => {
-      await this.db.run('UPDATE opendts_agent_slots SET outcome = ? WHERE job_id = ? AND schedule_id = ? AND slot_date = ? AND slot_time = ?', [
-        outcome, slot.job_id, slot.schedule_id, toAgentDate(slot.slot), toAgentTime(slot.slot),
-      ]);
-    });
   }
 
   /** Every slot ever claimed for a job: `[slot wall time, session, outcome]`, oldest first. */
@@ -298,14 +295,16 @@ export class AgentStore {
 
   /** Writes a `sysjobhistory` row; returns its `instance_id`. */
   addHistory(h: NewHistory): Promise<number> {
-    return this.serial(async () => {
-      const [r] = await this.db.query(
-        `INSERT INTO sysjobhistory (job_id, step_id, step_name, sql_message_id, sql_severity, message, run_status, run_date, run_time, run_duration, operator_id_emailed, retries_attempted, server)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING instance_id`,
-        [h.job_id, h.step_id, h.step_name, h.sql_message_id ?? 0, h.sql_severity ?? 0, h.message, h.run_status, h.run_date, h.run_time, h.run_duration, h.operator_id_emailed ?? 0, h.retries_attempted ?? 0, h.server],
-      );
-      return Number(r.instance_id);
-    });
+    return this.serial(() => this.insertHistory(h));
+  }
+
+  private async insertHistory(h: NewHistory): Promise<number> {
+    const [r] = await this.db.query(
+      `INSERT INTO sysjobhistory (job_id, step_id, step_name, sql_message_id, sql_severity, message, run_status, run_date, run_time, run_duration, operator_id_emailed, retries_attempted, server)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING instance_id`,
+      [h.job_id, h.step_id, h.step_name, h.sql_message_id ?? 0, h.sql_severity ?? 0, h.message, h.run_status, h.run_date, h.run_time, h.run_duration, h.operator_id_emailed ?? 0, h.retries_attempted ?? 0, h.server],
+    );
+    return Number(r.instance_id);
   }
 
   /**
@@ -381,39 +380,56 @@ export class AgentStore {
    * live session (not ended, heartbeat at or after `aliveSince`); returns that run instead.
    */
   tryStartJob(sessionId: number, jobId: string, source: string, now: WallTime, aliveSince: WallTime): Promise<RunningJob | undefined> {
+    return this.serial(() => this.tx(() => this.runningOrStart(sessionId, jobId, source, now, aliveSince)));
+  }
+
+  private async runningOrStart(sessionId: number, jobId: string, source: string, now: WallTime, aliveSince: WallTime): Promise<RunningJob | undefined> {
+    await this.db.query(`SELECT job_id FROM sysjobs WHERE job_id = ?${this.lock('FOR UPDATE')}`, [jobId]);
+    const running = rows<RunningJob>(
+      await this.db.query(
+        `SELECT a.session_id, a.run_requested_source, a.start_execution_date FROM sysjobactivity a JOIN syssessions s ON s.session_id = a.session_id
+         WHERE a.job_id = ? AND a.start_execution_date IS NOT NULL AND a.stop_execution_date IS NULL AND s.ended_date IS NULL AND s.heartbeat_date >= ?`,
+        [jobId, formatWall(aliveSince)],
+      ),
+    )[0];
+    if (running) return running;
+    const stamp = formatWall(now);
+    await this.db.run('DELETE FROM sysjobactivity WHERE session_id = ? AND job_id = ?', [sessionId, jobId]);
+    await this.db.run(
+      'INSERT INTO sysjobactivity (session_id, job_id, run_requested_date, run_requested_source, queued_date, start_execution_date) VALUES (?, ?, ?, ?, ?, ?)',
+      [sessionId, jobId, stamp, source, stamp, stamp],
+    );
+    return undefined;
+  }
+
+  /**
+   * Records one step attempt in one transaction: its `sysjobhistory` row, the step's `last_run_*`
+   * columns and the run's last executed step (`sysjobactivity`).
+   */
+  recordStep(sessionId: number, h: NewHistory): Promise<number> {
     return this.serial(() =>
       this.tx(async () => {
-        await this.db.query(`SELECT job_id FROM sysjobs WHERE job_id = ?${this.lock('FOR UPDATE')}`, [jobId]);
-        const running = rows<RunningJob>(
-          await this.db.query(
-            `SELECT a.session_id, a.run_requested_source, a.start_execution_date FROM sysjobactivity a JOIN syssessions s ON s.session_id = a.session_id
-             WHERE a.job_id = ? AND a.start_execution_date IS NOT NULL AND a.stop_execution_date IS NULL AND s.ended_date IS NULL AND s.heartbeat_date >= ?`,
-            [jobId, formatWall(aliveSince)],
-          ),
-        )[0];
-        if (running) return running;
-        const stamp = formatWall(now);
-        await this.db.run('DELETE FROM sysjobactivity WHERE session_id = ? AND job_id = ?', [sessionId, jobId]);
+        const id = await this.insertHistory(h);
         await this.db.run(
-          'INSERT INTO sysjobactivity (session_id, job_id, run_requested_date, run_requested_source, queued_date, start_execution_date) VALUES (?, ?, ?, ?, ?, ?)',
-          [sessionId, jobId, stamp, source, stamp, stamp],
+          'UPDATE sysjobsteps SET last_run_outcome = ?, last_run_duration = ?, last_run_retries = ?, last_run_date = ?, last_run_time = ? WHERE job_id = ? AND step_id = ?',
+          [h.run_status === RunStatus.Succeeded ? 1 : 0, h.run_duration, h.retries_attempted ?? 0, h.run_date, h.run_time, h.job_id, h.step_id],
         );
-        return undefined;
+        await this.db.run('UPDATE sysjobactivity SET last_executed_step_id = ?, last_executed_step_date = ? WHERE session_id = ? AND job_id = ?', [
+          h.step_id, formatWall(fromAgent(h.run_date, h.run_time)), sessionId, h.job_id,
+        ]);
+        return id;
       }),
     );
   }
 
-  /** Records the step a running job is on. */
-  setRunningStep(sessionId: number, jobId: string, stepId: number, now: WallTime): Promise<void> {
-    return this.serial(async () => {
-      await this.db.run('UPDATE sysjobactivity SET last_executed_step_id = ?, last_executed_step_date = ? WHERE session_id = ? AND job_id = ?', [stepId, formatWall(now), sessionId, jobId]);
-    });
-  }
-
-  /** Marks a job's run finished, pointing at its outcome row in history. */
-  finishJob(sessionId: number, jobId: string, historyId: number, now: WallTime): Promise<void> {
-    return this.serial(async () => {
-      await this.db.run('UPDATE sysjobactivity SET stop_execution_date = ?, job_history_id = ? WHERE session_id = ? AND job_id = ?', [formatWall(now), historyId, sessionId, jobId]);
-    });
+  /** Ends a run in one transaction: writes its job outcome row and marks it stopped at `now`; returns the row's `instance_id`. */
+  finishRun(sessionId: number, outcome: NewHistory, now: WallTime): Promise<number> {
+    return this.serial(() =>
+      this.tx(async () => {
+        const id = await this.insertHistory(outcome);
+        await this.db.run('UPDATE sysjobactivity SET stop_execution_date = ?, job_history_id = ? WHERE session_id = ? AND job_id = ?', [formatWall(now), id, sessionId, outcome.job_id]);
+        return id;
+      }),
+    );
   }
 }

@@ -174,14 +174,15 @@ describe('two Agents on one PostgreSQL msdb', () => {
       const due = wallOf(at(8, 1, 0));
       let whileLocked: unknown;
       // Agent a holds the row lock while it computes the next run; agent b claims meanwhile.
+      const opts = { graceMs: 60_000, aliveSince: due - 600_000 };
       const claimedByA = await t.store.claimDueSlots(sa, due, async (s, after) => {
-        whileLocked = await second.claimDueSlots(sb, due, nextRunAfter);
+        whileLocked = await second.claimDueSlots(sb, due, nextRunAfter, opts);
         return nextRunAfter(s, after);
-      });
+      }, opts);
       assert.deepEqual(whileLocked, []);
-      assert.deepEqual(claimedByA.map((c) => c.job_id), [job.job_id]);
+      assert.deepEqual(claimedByA.map((c) => [c.job.job_id, c.outcome]), [[job.job_id, 'run']]);
       // After a committed, b sees the row moved on: nothing is due for the same minute.
-      assert.deepEqual(await second.claimDueSlots(sb, due, nextRunAfter), []);
+      assert.deepEqual(await second.claimDueSlots(sb, due, nextRunAfter, opts), []);
       assert.deepEqual((await t.store.listSlots(job.job_id)).map((s) => [s.session_id, toAgentTime(s.slot)]), [[sa, 80100]]);
     } finally {
       await second.close();

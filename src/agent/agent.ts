@@ -3,7 +3,7 @@ import { SsisError } from '../errors.ts';
 import type { AgentStore } from './agent-store.ts';
 import { FreqType, RunStatus } from './codes.ts';
 import { runJob, type JobRunOptions, type JobRunResult } from './job-runner.ts';
-import type { ClaimedSlot, JobRow } from './model.ts';
+import type { ClaimedSlot, JobRow, RunningJob } from './model.ts';
 import { nextRunAfter } from './next-run.ts';
 import type { ScheduleTiming } from './schedule.ts';
 import { type WallTime, formatWall, toAgentDate, toAgentTime, wallOf } from './wall-time.ts';
@@ -88,34 +88,35 @@ export class Agent {
     if (this.sessionId === 0) throw new Error('Agent.tick() before start()');
     const now = this.now();
     await this.store.heartbeat(this.sessionId, now);
-    const claims = await this.store.claimDueSlots(this.sessionId, now, nextRunAfter);
+    // Wall-clock arithmetic: on the night clocks go forward, slots in the skipped hour count as
+    // missed; on the night they go back, the repeated hour runs nothing twice (its slots are claimed).
+    // Agent's own behaviour across daylight saving changes is not documented.
+    const claims = await this.store.claimDueSlots(this.sessionId, now, nextRunAfter, { graceMs: this.o.graceMs ?? 60_000, aliveSince: this.aliveSince(now) });
     const started: Promise<JobRunResult | undefined>[] = [];
     for (const claim of claims) {
-      // Wall-clock arithmetic: on the night clocks go forward, slots in the skipped hour count as
-      // missed; on the night they go back, the repeated hour runs nothing twice (its slots are claimed).
-      // Agent's own behaviour across daylight saving changes is not documented.
-      if (now - claim.slot > (this.o.graceMs ?? 60_000)) {
-        await this.recordMissed(claim, now);
-        continue;
-      }
-      const job = await this.store.findJob(claim.job_id);
-      if (!job) continue;
-      const launched = await this.launch(job, `Schedule ${claim.schedule_id} (${claim.schedule_name})`, claim);
-      if (launched) started.push(launched.run);
+      const invokedBy = `Schedule ${claim.schedule.schedule_id} (${claim.schedule.name})`;
+      if (claim.outcome === 'missed') await this.recordMissed(claim, now);
+      else if (claim.outcome === 'skipped') this.logBusy(claim.job, invokedBy, claim.running);
+      else started.push(this.startRun(claim.job, invokedBy));
     }
     return started;
   }
 
+  /** Sessions that beat at or after this time are alive. */
+  private aliveSince(now: WallTime): WallTime {
+    return now - (this.o.staleMs ?? 600_000);
+  }
+
   /** Writes the history row that says a slot (and those after it, up to now) was missed and not replayed. */
   private async recordMissed(claim: ClaimedSlot, now: WallTime): Promise<void> {
-    const schedule = (await this.store.listJobSchedules(claim.job_id)).find((s) => s.schedule.schedule_id === claim.schedule_id);
-    const { count, last } = schedule ? runsBetween(schedule.schedule, claim.slot, now) : { count: 1, last: claim.slot };
-    const next = schedule && schedule.next_run_date > 0 ? ` The next run is at ${formatWall(nextRunAfter(schedule.schedule, now) ?? now)}.` : '';
+    const { count, last } = runsBetween(claim.schedule, claim.slot, now);
+    const following = nextRunAfter(claim.schedule, now);
+    const next = following === undefined ? '' : ` The next run is at ${formatWall(following)}.`;
     const span = count > 1 ? `${count} scheduled runs from ${formatWall(claim.slot)} to ${formatWall(last)}` : `the run scheduled at ${formatWall(claim.slot)}`;
-    const message = `The job was not run: ${span} (Schedule ${claim.schedule_id} (${claim.schedule_name})) fell while no Agent was running. Missed runs are not replayed.${next}`;
+    const message = `The job was not run: ${span} (Schedule ${claim.schedule.schedule_id} (${claim.schedule.name})) fell while no Agent was running. Missed runs are not replayed.${next}`;
     // SQL Server Agent skips missed runs without a job history row; OpenDTS records one (run_status 3, canceled) so the gap is visible.
     await this.store.addHistory({
-      job_id: claim.job_id,
+      job_id: claim.job.job_id,
       step_id: 0,
       step_name: '(Job outcome)',
       message,
@@ -125,20 +126,26 @@ export class Agent {
       run_duration: 0,
       server: this.o.server,
     });
-    await this.store.setSlotOutcome(claim, 'missed');
-    this.log(`Job '${claim.job_name}': ${message}`);
+    this.log(`Job '${claim.job.name}': ${message}`);
+  }
+
+  private logBusy(job: JobRow, invokedBy: string, busy: RunningJob | undefined): void {
+    this.log(`Job '${job.name}' was not started by ${invokedBy}: it is already running (requested by ${busy?.run_requested_source ?? 'unknown'} at ${busy?.start_execution_date ?? 'unknown'}).`);
   }
 
   /** Starts a job unless it is running already; returns its run (boxed: a promise of a promise would flatten), or undefined when it was not started. */
-  private async launch(job: JobRow, invokedBy: string, claim?: ClaimedSlot): Promise<{ run: Promise<JobRunResult | undefined> } | undefined> {
+  private async launch(job: JobRow, invokedBy: string): Promise<{ run: Promise<JobRunResult | undefined> } | undefined> {
     const now = this.now();
-    const busy = await this.store.tryStartJob(this.sessionId, job.job_id, invokedBy, now, now - (this.o.staleMs ?? 600_000));
+    const busy = await this.store.tryStartJob(this.sessionId, job.job_id, invokedBy, now, this.aliveSince(now));
     if (busy) {
-      if (claim) await this.store.setSlotOutcome(claim, 'skipped');
-      this.log(`Job '${job.name}' was not started by ${invokedBy}: it is already running (requested by ${busy.run_requested_source ?? 'unknown'} at ${busy.start_execution_date}).`);
+      this.logBusy(job, invokedBy, busy);
       return undefined;
     }
-    if (claim) await this.store.setSlotOutcome(claim, 'run');
+    return { run: this.startRun(job, invokedBy) };
+  }
+
+  /** Runs a job already marked running for this session, and tracks it until it ends. */
+  private startRun(job: JobRow, invokedBy: string): Promise<JobRunResult | undefined> {
     this.log(`Job '${job.name}' started (invoked by ${invokedBy}).`);
     const run = runJob(job, { ...this.o, sessionId: this.sessionId, invokedBy }).then(
       async (r) => {
@@ -153,7 +160,7 @@ export class Agent {
     );
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
-    return { run };
+    return run;
   }
 
   /** Runs a job now, as `sp_start_job` does; refused when the job is already running. */

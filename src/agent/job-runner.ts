@@ -65,7 +65,6 @@ async function runStep(o: JobRunOptions, job: JobRow, step: StepRow): Promise<bo
   const kind = (o.stepKind ?? stepKindOf)(step.subsystem);
   for (let attempt = 0; ; attempt++) {
     const began = o.clock.now();
-    await o.store.setRunningStep(o.sessionId, job.job_id, step.step_id, wallOf(began));
     let result: StepResult;
     try {
       result = await kind({ step, cwd: o.cwd, env: o.env, user: o.user, productYear: o.productYear, ...(o.signal ? { signal: o.signal } : {}) });
@@ -77,7 +76,7 @@ async function runStep(o: JobRunOptions, job: JobRow, step: StepRow): Promise<bo
     const retrying = !result.succeeded && attempt < step.retry_attempts && !o.signal?.aborted;
     const status = result.succeeded ? RunStatus.Succeeded : retrying ? RunStatus.Retry : RunStatus.Failed;
     const duration = toAgentDuration(ended.getTime() - began.getTime());
-    await o.store.addHistory({
+    await o.store.recordStep(o.sessionId, {
       job_id: job.job_id,
       step_id: step.step_id,
       step_name: step.step_name,
@@ -90,7 +89,6 @@ async function runStep(o: JobRunOptions, job: JobRow, step: StepRow): Promise<bo
       server: o.server,
       ...(result.succeeded ? {} : { sql_severity: 0 }),
     });
-    await o.store.setStepOutcome(job.job_id, step.step_id, result.succeeded ? 1 : 0, duration, attempt, wallOf(began));
     if (!retrying) return result.succeeded;
     // retry_interval is in minutes, as in sysjobsteps.
     await o.clock.sleep(step.retry_interval * 60_000, o.signal);
@@ -135,9 +133,10 @@ async function notify(o: JobRunOptions, job: JobRow, succeeded: boolean, message
   }
 }
 
-/** Runs a job that the caller already marked as running (see {@link AgentStore.tryStartJob}) and marks it finished. */
+/** Runs a job that the caller already marked as running (`AgentStore.tryStartJob` or a claimed slot) and marks it finished. */
 export async function runJob(job: JobRow, o: JobRunOptions): Promise<JobRunResult> {
   const began = o.clock.now();
+  let lastBeat = began.getTime();
   const steps = await o.store.listSteps(job.job_id);
   let succeeded = false;
   let tail: string;
@@ -158,7 +157,11 @@ export async function runJob(job: JobRow, o: JobRunOptions): Promise<JobRunResul
         break;
       }
       const ok = await runStep(o, job, step);
-      await o.store.heartbeat(o.sessionId, wallOf(o.clock.now()));
+      // Between steps, say the session is alive (at most once a minute).
+      if (o.clock.now().getTime() - lastBeat >= 60_000) {
+        lastBeat = o.clock.now().getTime();
+        await o.store.heartbeat(o.sessionId, wallOf(o.clock.now()));
+      }
       const move = nextMove(step, ok, steps);
       if (move.quit || !move.next) {
         succeeded = move.succeeded;
@@ -172,7 +175,7 @@ export async function runJob(job: JobRow, o: JobRunOptions): Promise<JobRunResul
   const { emailed, note } = await notify(o, job, succeeded, base);
   const message = limit(base + note);
   const ended = o.clock.now();
-  const historyId = await o.store.addHistory({
+  const historyId = await o.store.finishRun(o.sessionId, {
     job_id: job.job_id,
     step_id: 0,
     step_name: '(Job outcome)',
@@ -183,7 +186,6 @@ export async function runJob(job: JobRow, o: JobRunOptions): Promise<JobRunResul
     run_duration: toAgentDuration(ended.getTime() - began.getTime()),
     operator_id_emailed: emailed,
     server: o.server,
-  });
-  await o.store.finishJob(o.sessionId, job.job_id, historyId, wallOf(ended));
+  }, wallOf(ended));
   return { succeeded, historyId, message };
 }

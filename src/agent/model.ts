@@ -92,14 +92,16 @@ export interface OperatorRow {
   last_email_time: number;
 }
 
-/** A schedule slot the Agent claimed: this job, this schedule, this planned time. */
+/** A schedule slot the Agent claimed: this job, this schedule, this planned time, and what became of it. */
 export interface ClaimedSlot {
-  job_id: string;
-  job_name: string;
-  schedule_id: number;
-  schedule_name: string;
+  job: JobRow;
+  schedule: ScheduleRow;
   /** The planned time of the slot (wall time). */
   slot: number;
+  /** 'run': the job is marked running for the claiming session; 'missed': too late; 'skipped': the job was running. */
+  outcome: 'run' | 'missed' | 'skipped';
+  /** For 'skipped': the run in the way. */
+  running?: RunningJob;
 }
 
 /** Why a job could not start: it is running already, from this request. */
