@@ -61,3 +61,11 @@ test('bad arguments exit 2 with a message', async () => {
   assert.equal((await expr('1', '--frobnicate')).code, 2);
   assert.equal((await expr('--help')).code, 0);
 });
+
+test('data flow columns can be given to try Derived Column and Conditional Split expressions', async () => {
+  assert.equal((await expr('UPPER(TRIM(name)) + "-" + (DT_WSTR,10)id', '--column', 'name=DT_WSTR:  ann ', '--column', 'id=DT_I4:7')).out, '"ANN-7" (DT_WSTR)');
+  assert.equal((await expr('amount * 1.2 > 100 && !ISNULL(country)', '--column', 'amount=Double:90', '--column', 'country=DT_WSTR')).out, 'False (DT_BOOL)');
+  assert.equal((await expr('[Src].[x] + 1', '--column', 'x=DT_I8:41')).code, 1);
+  assert.match((await expr('nope', '--column', 'a=DT_I4:1')).err, /DTS_E_EXPREVALINPUTCOLUMNNAMENOTFOUND/);
+  assert.match((await expr('a', '--column', 'a=DT_BOGUS:1')).err, /not a data type/);
+});

@@ -1,9 +1,9 @@
-/** @module `opendts expr "EXPRESSION" [--var User::X=Int32:5 …] [--param Name=Type:value …] [--product-version 2008|2012|2014]`: evaluates an SSIS expression and prints its value and type. */
+/** @module `opendts expr "EXPRESSION" [--var User::X=Int32:5 …] [--param Name=Type:value …] [--column Name=Type:value …] [--product-version 2008|2012|2014]`: evaluates an SSIS expression and prints its value and type. */
 import { hostname, userInfo } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { isSsisError, SsisError } from '../../errors.ts';
-import { compileExpression, displayResult, variableTable, type TableVariable } from '../../expr/index.ts';
-import { convertValue, SsisDateTime, typeSpec, variableTypeOfName } from '../../types/index.ts';
+import { columnResolver, compileExpression, displayResult, variableTable, type ColumnInfo, type TableVariable } from '../../expr/index.ts';
+import { convertValue, findDataType, SsisDateTime, typeSpec, variableTypeOfName } from '../../types/index.ts';
 import { resolveToolYear } from '../../versions/index.ts';
 import type { CliIo } from '../io.ts';
 
@@ -16,6 +16,8 @@ const USAGE = [
   '                                     without Type: String); repeatable. @Name finds it without the namespace.',
   '  --param Name=Type:value            a package parameter ($Package::Name; write $Project::Name for a project one)',
   '  --product-version 2008|2012|2014   the version whose rules apply (default: OPENDTS_PRODUCT_VERSION, else 2014)',
+  '  --column Name=Type:value           a data flow column (Type: DT_I4, DT_WSTR, DT_R8, … or a .NET name; without',
+  '                                     ":value" the column is NULL), to try Derived Column and Conditional Split expressions',
   '  --assign                           accept "@Var = value" (For Loop / Expression task form) and print the new value',
 ];
 
@@ -37,6 +39,21 @@ function parseVariable(spec: string, defaultNamespace: string): Var {
   const type = typeSpec(exprType, exprType === 'DT_DECIMAL' ? { scale: Math.max((text.split('.')[1] ?? '').length, 0) } : {});
   const value = convertValue(text, typeSpec('DT_WSTR'), type);
   return { name, type, value, readOnly: name.startsWith('$') };
+}
+
+/** Parses `Name=Type[:value]` into a column; DT_* type names and .NET names are accepted; no value means NULL. */
+function parseColumn(spec: string): ColumnInfo & { value: unknown } {
+  const eq = spec.indexOf('=');
+  if (eq <= 0) throw new Error(`"${spec}" is not of the form Name=Type:value.`);
+  const name = spec.slice(0, eq);
+  const rest = spec.slice(eq + 1);
+  const colon = rest.indexOf(':');
+  const typeName = colon >= 0 ? rest.slice(0, colon) : rest;
+  const exprType = findDataType(typeName)?.name ?? variableTypeOfName(typeName)?.exprType;
+  if (!exprType || exprType === 'DT_EMPTY' || exprType === 'DT_NULL') throw new Error(`"${typeName}" is not a data type (use DT_I4, DT_WSTR, DT_R8, … or Int32, String, …).`);
+  const type = typeSpec(exprType);
+  const value = colon >= 0 ? convertValue(rest.slice(colon + 1), typeSpec('DT_WSTR'), type) : null;
+  return { name, type, value };
 }
 
 /** The system variables an expression can read outside a package run (read-only). */
@@ -68,6 +85,7 @@ function printError(io: CliIo, text: string, e: SsisError): void {
 export async function run(args: string[], io: CliIo): Promise<number> {
   let text: string | undefined;
   const specs: { spec: string; ns: string }[] = [];
+  const columnSpecs: string[] = [];
   let version: string | undefined;
   let allowAssignment = false;
   for (let i = 0; i < args.length; i++) {
@@ -85,6 +103,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       else if (a === '--param') specs.push({ spec: value(), ns: '$Package' });
       else if (a === '--product-version') version = value();
       else if (a === '--assign') allowAssignment = true;
+      else if (a === '--column') columnSpecs.push(value());
       else if (a.startsWith('--')) throw new Error(`unknown option ${a}.`);
       else if (text === undefined) text = a;
       else throw new Error(`only one expression can be given (found "${a}"); quote the expression.`);
@@ -98,18 +117,21 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   let vars: TableVariable[];
+  let columns: (ColumnInfo & { value: unknown })[];
   let year;
   try {
     year = resolveToolYear({ flag: version, env: io.env.OPENDTS_PRODUCT_VERSION });
     vars = [...systemVariables(new Date()), ...specs.map((s) => parseVariable(s.spec, s.ns))];
+    columns = columnSpecs.map(parseColumn);
   } catch (e) {
     io.err(`opendts expr: ${isSsisError(e) ? 'bad variable value: ' : ''}${(e as Error).message}`);
     return 2;
   }
   const table = variableTable(vars);
   try {
-    const compiled = compileExpression(text, { version: year, resolveVariable: table.resolveVariable, allowAssignment });
-    const result = compiled.evaluate(table.scope);
+    const resolveColumn = columns.length ? columnResolver(columns) : undefined;
+    const compiled = compileExpression(text, { version: year, resolveVariable: table.resolveVariable, resolveColumn, allowAssignment });
+    const result = compiled.evaluate({ ...table.scope, columns: columns.map((c) => c.value) });
     io.out(displayResult(result, compiled.resultType));
     return 0;
   } catch (e) {
