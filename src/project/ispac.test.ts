@@ -60,7 +60,7 @@ test('sensitive values in an .ispac are decrypted with the project password', as
   const without = await readIspac(bytes, 'p.ispac');
   assert.deepEqual(without.parameters.map((p) => [p.value, p.valueUnavailable]), [[undefined, 'no-password']]);
   assert.equal(without.unavailable.length, 1);
-  await assert.rejects(readIspac(bytes, 'p.ispac', { password: 'wrong' }), (e) => e instanceof SsisError && e.code === '0xC0014037');
+  await assert.rejects(readIspac(bytes, 'p.ispac', { password: 'wrong' }), (e) => e instanceof SsisError && e.code === '0xC001405F');
 });
 
 test('bad archives are refused with the file named', async () => {

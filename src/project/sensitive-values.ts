@@ -4,7 +4,7 @@ import { attr, SSIS_NAMESPACE, type XmlDocument, type XmlElement } from '../xml/
 
 /** The outcome: what could not be decrypted, by element and as the list callers turn into warnings. */
 export interface SensitiveValues {
-  readonly byElement: ReadonlyMap<XmlElement, 'user-key' | 'no-password'>;
+  readonly byElement: ReadonlyMap<XmlElement, UnavailableValue['reason']>;
   readonly unavailable: readonly UnavailableValue[];
 }
 

@@ -1,4 +1,5 @@
 /** @module Reading `SSIS:Parameter` elements (Project.params, project manifests): name, type, value, flags. */
+import type { UnavailableValue } from '../protection/index.ts';
 import { variableTypeOfTypeCode } from '../types/index.ts';
 import { attr, childElements, firstChild, textOf, type XmlElement } from '../xml/index.ts';
 import { SSIS_NAMESPACE as SSIS_NS } from '../xml/index.ts';
@@ -20,7 +21,7 @@ export interface ProjectParameter {
   /** The value as written; undefined when absent or when it could not be decrypted. */
   readonly value: string | undefined;
   /** Why a sensitive value is missing, when it is. */
-  readonly valueUnavailable?: 'user-key' | 'no-password';
+  readonly valueUnavailable?: UnavailableValue['reason'];
   /** Every property, by name, as written. */
   readonly properties: Readonly<Record<string, string>>;
   /** Line of the parameter element in its file. */
@@ -54,7 +55,7 @@ function flag(value: string | undefined): boolean {
 }
 
 /** Reads one `SSIS:Parameter`; `unavailable` tells which value elements could not be decrypted and why. */
-export function readSsisParameter(el: XmlElement, unavailable: ReadonlyMap<XmlElement, 'user-key' | 'no-password'>): ProjectParameter {
+export function readSsisParameter(el: XmlElement, unavailable: ReadonlyMap<XmlElement, UnavailableValue['reason']>): ProjectParameter {
   const props = ssisProperties(el);
   const texts = ssisPropertyTexts(el);
   const valueEl = props.get('Value');

@@ -84,13 +84,29 @@ test('sensitive values encrypted with a password (format 6 test vector) decrypt 
   parseXml(text, 'decrypted.dtsx');
 });
 
-test('a wrong password is SSIS error 0xC0014037 DTS_E_PACKAGEPASSWORD, for whole packages and for values', () => {
-  for (const rel of [ENCRYPTED_ALL, 'v6/rtumaykin__ssis-build__Package_221.dtsx']) {
-    assert.throws(
-      () => decryptPackageXml(load(rel), 'ssis124'),
-      (e) => e instanceof SsisError && e.code === '0xC0014037' && e.symbol === 'DTS_E_PACKAGEPASSWORD' && /password was not specified, or is not correct/.test(e.message),
-    );
-  }
+test('a wrong password: 0xC0014037 DTS_E_PACKAGEPASSWORD for a whole package, 0xC001405F DTS_E_DECRYPTXML_PASSWORD for values', () => {
+  assert.throws(
+    () => decryptPackageXml(load(ENCRYPTED_ALL), 'ssis124'),
+    (e) => e instanceof SsisError && e.code === '0xC0014037' && e.symbol === 'DTS_E_PACKAGEPASSWORD' && /password was not specified, or is not correct/.test(e.message),
+  );
+  assert.throws(
+    () => decryptPackageXml(load('v6/rtumaykin__ssis-build__Package_221.dtsx'), 'ssis124'),
+    (e) =>
+      e instanceof SsisError &&
+      e.code === '0xC001405F' &&
+      e.symbol === 'DTS_E_DECRYPTXML_PASSWORD' &&
+      /Failed to decrypt an encrypted XML node .* \(<EncryptedData> of Package\.ConnectionManagers\[source\] \(line 268\)\)/.test(e.message),
+  );
+});
+
+test('with wrongPassword: skip, a wrong password leaves the values out and the load continues, as SSIS does', () => {
+  const doc = load('v6/rtumaykin__ssis-build__Package_221.dtsx');
+  const result = decryptPackageXml(doc, 'ssis124', { wrongPassword: 'skip' });
+  assert.equal(result.decrypted, 0);
+  assert.deepEqual(result.unavailable.map((u) => [u.reason, u.code]), [['wrong-password', '0xC001405F'], ['wrong-password', '0xC001405F']]);
+  assert.match(result.unavailable[0].message, /^Failed to decrypt an encrypted XML node because the password was not specified or not correct\./);
+  // Whole packages still fail.
+  assert.throws(() => decryptPackageXml(load(ENCRYPTED_ALL), 'ssis124', { wrongPassword: 'skip' }), (e) => e instanceof SsisError && e.code === '0xC0014037');
 });
 
 test('a package encrypted whole needs the password; sensitive values without it are reported as missing', () => {
@@ -166,7 +182,7 @@ test('a .conmgr password in the attribute form decrypts (test vector)', () => {
   assert.equal(textOf(password), 'Rbylpvfhfekb1');
   assert.deepEqual(password.attributes.map((a) => a.name), ['DTS:Name', 'Sensitive']);
   assert.match(serializeXmlToString(doc), /<DTS:Password\n {8}DTS:Name="Password"\n {8}Sensitive="1">Rbylpvfhfekb1<\/DTS:Password>/);
-  assert.throws(() => decryptPackageXml(parseXml(CONMGR_VECTOR, 'x.conmgr'), 'nope'), (e) => e instanceof SsisError && e.code === '0xC0014037');
+  assert.throws(() => decryptPackageXml(parseXml(CONMGR_VECTOR, 'x.conmgr'), 'nope'), (e) => e instanceof SsisError && e.code === '0xC001405F');
 });
 
 test('a sensitive project parameter in the attribute form decrypts (test vector)', () => {

@@ -8,7 +8,7 @@ import { insertBefore, parseXml, removeChild, type XmlDocument, type XmlElement 
 import { applyDecryptedContent, decryptAttributeForm, hasAttributeEncryption } from './attribute-encryption.ts';
 import { deriveKey } from './key.ts';
 import { describeLocation, dropRedundantDeclarations } from './namespaces.ts';
-import { passwordError, userKeyError } from './protection-errors.ts';
+import { DECRYPT_XML_PASSWORD_TEXT, decryptXmlPasswordError, passwordError, userKeyError } from './protection-errors.ts';
 import { protectionLevelOf } from './level-in-xml.ts';
 import type { ProtectionLevel } from './protection-level.ts';
 import { replaceRootXml } from './replace-root.ts';
@@ -17,13 +17,16 @@ import { algorithmOf, cipherValueOf, decryptEncryptedData, isEncryptedData, isUs
 
 /** A sensitive value that could not be decrypted: callers warn and treat the value as missing. */
 export interface UnavailableValue {
-  /** `user-key`: encrypted with a Windows user key (DPAPI); `no-password`: encrypted with a password that was not given. */
-  readonly reason: 'user-key' | 'no-password';
+  /**
+   * `user-key`: encrypted with a Windows user key (DPAPI); `no-password`: encrypted with a password that was not
+   * given; `wrong-password`: the password given does not open it (only with `wrongPassword: 'skip'`).
+   */
+  readonly reason: 'user-key' | 'no-password' | 'wrong-password';
   /** The element holding the encrypted value (left as it is, so saving keeps it). */
   readonly element: XmlElement;
   /** Where it is, e.g. `<DTS:Password> of Package.ConnectionManagers[Source] (line 40)`. */
   readonly location: string;
-  /** The SSIS code that describes the problem (0xC0014060 for user keys, 0xC0014037 for a missing password). */
+  /** The SSIS code that describes the problem (0xC0014060 for user keys, 0xC001405F for a missing or wrong password). */
   readonly code: string;
   readonly symbol: string;
   /** A sentence for the user. */
@@ -59,17 +62,30 @@ function unavailable(el: XmlElement, reason: UnavailableValue['reason']): Unavai
         reason,
         element: el,
         location,
-        code: '0xC0014037',
-        symbol: 'DTS_E_PACKAGEPASSWORD',
-        message: `The sensitive value ${location} is encrypted with a password, and no password was given; it is treated as missing.`,
+        code: '0xC001405F',
+        symbol: 'DTS_E_DECRYPTXML_PASSWORD',
+        message: `${DECRYPT_XML_PASSWORD_TEXT} The sensitive value ${location} is encrypted with a password, and ${
+          reason === 'no-password' ? 'no password was given' : 'the password given does not open it'
+        }; it is treated as missing.`,
       };
 }
 
-function parsePlaintext(plaintext: string, fileName: string | undefined): XmlElement {
+/** Options of {@link decryptPackageXml}. */
+export interface DecryptOptions {
+  /**
+   * What a wrong password does to a sensitive value (not a package encrypted whole, which always fails with
+   * 0xC0014037): `throw` (default) raises 0xC001405F DTS_E_DECRYPTXML_PASSWORD; `skip` does what SSIS does, and the
+   * load continues without the value, which is listed in `unavailable`.
+   */
+  readonly wrongPassword?: 'throw' | 'skip';
+}
+
+/** The element a decrypted plaintext holds, or null when it is not XML (a wrong password that passed the padding check). */
+function parseFragment(plaintext: string): XmlElement | null {
   try {
     return parseXml(plaintext, 'decrypted value').root;
   } catch (e) {
-    if (e instanceof SsisError) throw passwordError(fileName, 'the decrypted text is not XML');
+    if (e instanceof SsisError) return null;
     throw e;
   }
 }
@@ -90,10 +106,11 @@ function replaceEncryptedData(encrypted: XmlElement, value: XmlElement): void {
  * Decrypts a package (`.dtsx`) or project file (`.conmgr`, `.params`, manifest) document with `password`.
  * Sensitive values are decrypted in place; a document encrypted whole is returned as a new document. Values
  * encrypted with a Windows user key, or with a password when none is given, are listed in `unavailable`.
- * Throws SsisError 0xC0014037 (DTS_E_PACKAGEPASSWORD) for a wrong password, or a missing one for a document
- * encrypted whole, and 0xC0014060 (DTS_E_DECRYPTPACKAGE_USERKEY) for a document encrypted whole with a user key.
+ * Throws SsisError 0xC0014037 (DTS_E_PACKAGEPASSWORD) for a document encrypted whole whose password is missing or
+ * wrong, 0xC001405F (DTS_E_DECRYPTXML_PASSWORD) for a sensitive value the password does not open (see
+ * {@link DecryptOptions}), and 0xC0014060 (DTS_E_DECRYPTPACKAGE_USERKEY) for a document encrypted whole with a user key.
  */
-export function decryptPackageXml(doc: XmlDocument, password?: string): DecryptResult {
+export function decryptPackageXml(doc: XmlDocument, password?: string, opts: DecryptOptions = {}): DecryptResult {
   const fileName = doc.fileName;
   const key = password === undefined ? undefined : deriveKey(password);
   let current = doc;
@@ -102,12 +119,15 @@ export function decryptPackageXml(doc: XmlDocument, password?: string): DecryptR
     if (isUserKeyBlob(cipherValueOf(doc.root)) || algorithmOf(doc.root) !== TRIPLEDES_ALGORITHM) throw userKeyError(fileName);
     if (key === undefined) throw passwordError(fileName, 'the whole package is encrypted (EncryptAllWithPassword) and no password was given');
     const plaintext = decryptEncryptedData(doc.root, key);
-    if (plaintext === null) throw passwordError(fileName);
-    parsePlaintext(plaintext, fileName);
+    if (plaintext === null || parseFragment(plaintext) === null) throw passwordError(fileName);
     current = replaceRootXml(doc, plaintext);
     wholeDocument = true;
   }
   const missing: UnavailableValue[] = [];
+  const wrong = (el: XmlElement): void => {
+    if (opts.wrongPassword !== 'skip') throw decryptXmlPasswordError(fileName, describeLocation(el));
+    missing.push(unavailable(el, 'wrong-password'));
+  };
   let decrypted = 0;
   const stack: XmlElement[] = [current.root];
   while (stack.length > 0) {
@@ -117,9 +137,12 @@ export function decryptPackageXml(doc: XmlDocument, password?: string): DecryptR
       else if (key === undefined) missing.push(unavailable(el, 'no-password'));
       else {
         const plaintext = decryptEncryptedData(el, key);
-        if (plaintext === null) throw passwordError(fileName, `cannot decrypt ${describeLocation(el)}`);
-        replaceEncryptedData(el, parsePlaintext(plaintext, fileName));
-        decrypted++;
+        const value = plaintext === null ? null : parseFragment(plaintext);
+        if (value === null) wrong(el);
+        else {
+          replaceEncryptedData(el, value);
+          decrypted++;
+        }
       }
       continue;
     }
@@ -127,9 +150,11 @@ export function decryptPackageXml(doc: XmlDocument, password?: string): DecryptR
       if (key === undefined) missing.push(unavailable(el, 'no-password'));
       else {
         const value = decryptAttributeForm(el, key);
-        if (value === null) throw passwordError(fileName, `cannot decrypt ${describeLocation(el)}`);
-        applyDecryptedContent(el, value);
-        decrypted++;
+        if (value === null) wrong(el);
+        else {
+          applyDecryptedContent(el, value);
+          decrypted++;
+        }
       }
       continue;
     }

@@ -78,7 +78,7 @@ test('levels that cannot be saved here are refused with SSIS codes', () => {
   assert.throws(() => encryptPackageXml(plainPackage(), ProtectionLevel.EncryptSensitiveWithUserKey, 'x'), (e) => e instanceof SsisError && e.code === '0xC0014035' && /DPAPI/.test(e.message));
   assert.throws(() => encryptPackageXml(plainPackage(), ProtectionLevel.EncryptAllWithUserKey), (e) => e instanceof SsisError && e.code === '0xC0014035');
   assert.throws(() => encryptPackageXml(plainPackage(), ProtectionLevel.ServerStorage), (e) => e instanceof SsisError && e.code === '0xC0014061');
-  assert.throws(() => encryptPackageXml(plainPackage(), ProtectionLevel.EncryptAllWithPassword), (e) => e instanceof SsisError && /needs a password/.test(e.message));
+  assert.throws(() => encryptPackageXml(plainPackage(), ProtectionLevel.EncryptAllWithPassword), (e) => e instanceof SsisError && e.code === '0xC001405E' && e.symbol === 'DTS_E_PACKAGEPASSWORDEMPTY');
   const stillEncrypted = parseXml(readFileSync(corpusFile('v6/rtumaykin__ssis-build__Package_221.dtsx')), 'p.dtsx');
   assert.throws(() => encryptPackageXml(stillEncrypted, ProtectionLevel.EncryptAllWithPassword, 'x'), (e) => e instanceof SsisError && /decrypt it/.test(e.message));
 });

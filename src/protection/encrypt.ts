@@ -6,9 +6,9 @@ import { attr, attrNode, createElement, descendants, insertBefore, parseXml, rem
 import { encryptAttributeForm, hasAttributeEncryption } from './attribute-encryption.ts';
 import { deriveKey } from './key.ts';
 import { prefixFor, standaloneXml } from './namespaces.ts';
-import { protectError, serverStorageError } from './protection-errors.ts';
+import { passwordEmptyError, protectError, serverStorageError } from './protection-errors.ts';
 import { setProtectionLevelInXml } from './level-in-xml.ts';
-import { formatProtectionLevel, ProtectionLevel, usesUserKey } from './protection-level.ts';
+import { formatProtectionLevel, ProtectionLevel, usesPassword, usesUserKey } from './protection-level.ts';
 import { replaceRootXml } from './replace-root.ts';
 import { sensitiveElements, sensitiveValueUnavailable } from './sensitive.ts';
 import { encryptedDataXml, isEncryptedData } from './xml-encryption.ts';
@@ -21,9 +21,7 @@ function checkLevel(doc: XmlDocument, level: ProtectionLevel, password: string |
         'use EncryptSensitiveWithPassword, EncryptAllWithPassword or DontSaveSensitive.',
     );
   }
-  if ((level === ProtectionLevel.EncryptSensitiveWithPassword || level === ProtectionLevel.EncryptAllWithPassword) && !password) {
-    throw protectError(`${formatProtectionLevel(level)} needs a password.`);
-  }
+  if (usesPassword(level) && !password) throw passwordEmptyError();
   if (isEncryptedData(doc.root) || descendants(doc.root).some((e) => isEncryptedData(e) || hasAttributeEncryption(e))) {
     throw protectError('the document still holds password-encrypted values; decrypt it (decryptPackageXml) before protecting it again.');
   }
@@ -60,7 +58,8 @@ function encryptInPackage(el: XmlElement, key: Buffer): void {
  * Protects a package document for saving at `level`: writes the level into it, then blanks (DontSaveSensitive) or
  * encrypts (EncryptSensitiveWithPassword) its sensitive values in place, or encrypts it whole
  * (EncryptAllWithPassword, returning a new document). Returns the document to save.
- * Throws SsisError for the user-key levels (no DPAPI here), ServerStorage, a missing password, or values still encrypted.
+ * Throws SsisError for the user-key levels (no DPAPI here), ServerStorage, a missing password (0xC001405E), or
+ * values still encrypted.
  */
 export function encryptPackageXml(doc: XmlDocument, level: ProtectionLevel, password?: string): XmlDocument {
   checkLevel(doc, level, password);

@@ -11,6 +11,20 @@ export function passwordError(fileName: string | undefined, detail?: string): Ss
   );
 }
 
+/** The text of 0xC001405F DTS_E_DECRYPTXML_PASSWORD, as SSIS words it. */
+export const DECRYPT_XML_PASSWORD_TEXT =
+  'Failed to decrypt an encrypted XML node because the password was not specified or not correct. Package load will attempt to continue without the encrypted information.';
+
+/** 0xC001405F DTS_E_DECRYPTXML_PASSWORD: an encrypted value (not the whole package) that the password does not open. */
+export function decryptXmlPasswordError(fileName: string | undefined, location: string): SsisError {
+  return new SsisError('0xC001405F', 'DTS_E_DECRYPTXML_PASSWORD', `${DECRYPT_XML_PASSWORD_TEXT} (${location})`, fileName ? { location: { file: fileName } } : {});
+}
+
+/** 0xC001405E DTS_E_PACKAGEPASSWORDEMPTY: a password level chosen without a password. */
+export function passwordEmptyError(): SsisError {
+  return new SsisError('0xC001405E', 'DTS_E_PACKAGEPASSWORDEMPTY', 'The protection level of the package requires a password, but PackagePassword property is empty.');
+}
+
 /** 0xC0014060 DTS_E_DECRYPTPACKAGE_USERKEY: a whole document encrypted with a Windows user key. */
 export function userKeyError(fileName: string | undefined): SsisError {
   return new SsisError(
