@@ -8,11 +8,17 @@ import { classIdEntry, versionOfFormat } from '../versions/index.ts';
 import { variableTypeOfCode } from '../types/index.ts';
 import { formatProtectionLevel, type ProtectionLevel } from '../protection/index.ts';
 
-/** The executable kinds OpenDTS runs (the tasks issue "Run packages" names, plus the containers). */
+/** The executable kinds OpenDTS runs (the containers and the tasks `src/tasks` implements; Bulk Insert and FTP are not yet). */
 export const RUNNABLE_KINDS: ReadonlySet<ExecutableKind> = new Set<ExecutableKind>([
   'Package', 'Sequence', 'ForLoop', 'ForeachLoop', 'EventHandler', 'ExecuteSQL', 'FileSystem', 'ExecuteProcess', 'ExecutePackage',
-  'Expression', 'SendMail', 'BulkInsert', 'FTP', 'Pipeline',
+  'Expression', 'SendMail', 'Pipeline',
 ]);
+
+/** Options of {@link cannotRun} and {@link summarizePackage}. */
+export interface RunnabilityOptions {
+  /** Whether a data flow component class (canonical) is implemented; default: any class the versions table knows. */
+  componentAvailable?: (classId: string) => boolean;
+}
 
 /** One executable in the summary tree. */
 export interface ExecutableSummary {
@@ -73,7 +79,8 @@ function summarizeExecutable(e: Executable | EventHandler): ExecutableSummary {
 }
 
 /** What in the package OpenDTS cannot run: Script tasks and components, third-party parts, tasks not implemented. */
-export function cannotRun(pkg: Package): CannotRunItem[] {
+export function cannotRun(pkg: Package, opts: RunnabilityOptions = {}): CannotRunItem[] {
+  const available = opts.componentAvailable ?? ((classId: string) => classIdEntry(classId) !== undefined);
   const out: CannotRunItem[] = [];
   for (const e of walkExecutables(pkg)) {
     if (e.kind === 'Script') out.push({ refId: e.refId, reason: 'Script task: its .NET (VSTA) code cannot run in OpenDTS' });
@@ -89,6 +96,7 @@ export function cannotRun(pkg: Package): CannotRunItem[] {
     for (const c of dataFlow.components) {
       if (c.classId === 'Microsoft.ScriptComponentHost') out.push({ refId: c.refId, reason: 'Script component: its .NET code cannot run in OpenDTS' });
       else if (!classIdEntry(c.classId)) out.push({ refId: c.refId, reason: `third-party component "${c.userComponentTypeName ?? c.rawClassId}" is not available in OpenDTS` });
+      else if (!available(c.classId)) out.push({ refId: c.refId, reason: `${classIdEntry(c.classId)!.friendlyName} (${c.classId}) is not implemented by OpenDTS` });
     }
   }
   for (const w of pkg.warnings) out.push({ refId: 'Package', reason: w });
@@ -105,7 +113,7 @@ function protectionName(level: number): string {
 }
 
 /** A JSON-ready summary of the package. */
-export function summarizePackage(pkg: Package): PackageSummary {
+export function summarizePackage(pkg: Package, opts: RunnabilityOptions = {}): PackageSummary {
   const vars = [...walkExecutables(pkg)].flatMap((e) => e.variables);
   return {
     name: pkg.name,
@@ -124,7 +132,7 @@ export function summarizePackage(pkg: Package): PackageSummary {
       components: dataFlow.components.map((c) => ({ refId: c.refId, name: c.name, classId: c.classId, inputs: c.inputs.length, outputs: c.outputs.length })),
       paths: dataFlow.paths.map((p) => ({ name: p.name, start: p.startRefId, end: p.endRefId })),
     })),
-    cannotRun: cannotRun(pkg),
+    cannotRun: cannotRun(pkg, opts),
     problems: pkg.problems.map((p) => ({ where: p.where, message: p.message, line: p.line })),
     warnings: pkg.warnings,
   };

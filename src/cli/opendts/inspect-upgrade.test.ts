@@ -26,6 +26,13 @@ test('inspect prints the tree, connections, data flows and what cannot run', asy
   assert.equal(summary.dataFlows[0].paths.length, 2);
 });
 
+test('inspect names the components OpenDTS does not implement', async () => {
+  const io = memoryIo();
+  assert.equal(await inspect([join(CORPUS_DIR, 'v6', 'lucmilot__SSIS_2014_Book__ETL_DimSalesTerritory.dtsx')], io), 0);
+  assert.match(io.stdout.join('\n'), /Slowly Changing Dimension \(Microsoft\.SCD\) is not implemented by OpenDTS/);
+  assert.doesNotMatch(io.stdout.join('\n'), /OLE DB Source: .*not implemented/);
+});
+
 test('inspect: errors name the file and line, exit 1, no stack trace', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'opendts-'));
   try {
