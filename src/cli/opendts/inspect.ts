@@ -4,10 +4,12 @@ import type { CliIo } from '../io.ts';
 import { errorLines, readPackageFile } from '../../format/index.ts';
 import { summarizePackage, type ExecutableSummary, type PackageSummary } from '../../package/index.ts';
 import { resolveToolYear } from '../../versions/index.ts';
-import { builtinComponents } from '../../components/index.ts';
 
-/** The component classes OpenDTS implements, in every spelling its plug-ins register. */
-const IMPLEMENTED = new Set(builtinComponents.flatMap((c) => [c.classId, ...(c.aliases ?? [])]));
+/** The component classes OpenDTS implements, in every spelling its plug-ins register (loaded when needed). */
+async function implementedComponents(): Promise<Set<string>> {
+  const { builtinComponents } = await import('../../components/index.ts');
+  return new Set(builtinComponents.flatMap((c) => [c.classId, ...(c.aliases ?? [])]));
+}
 
 const USAGE = 'Usage: opendts inspect FILE [--json] [--product-version 2008|2012|2014] [--password P]';
 
@@ -72,7 +74,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   try {
     const tool = resolveToolYear({ pinned: io.env.OPENDTS_PINNED_VERSION, flag, env: io.env.OPENDTS_PRODUCT_VERSION });
     const pkg = readPackageFile(resolve(io.cwd, file), { tool, password });
-    const summary = summarizePackage(pkg, { componentAvailable: (classId) => IMPLEMENTED.has(classId) });
+    const implemented = await implementedComponents();
+    const summary = summarizePackage(pkg, { componentAvailable: (classId) => implemented.has(classId) });
     summary.fileName = file;
     if (json) io.out(JSON.stringify(summary, null, 2));
     else printText(summary, io);
