@@ -37,6 +37,15 @@ export interface DataFlowConnection {
   cache?: CacheStore;
 }
 
+/**
+ * An in-memory recordset (Recordset Destination → Object variable → Foreach ADO enumerator): columns with their
+ * pipeline types and rows of plain JavaScript values (NULL = null, dates as Date, decimals as numbers, DT_BOOL as 1/0).
+ */
+export interface Recordset {
+  readonly columns: readonly { readonly name: string; readonly dataType: string }[];
+  readonly rows: readonly (readonly unknown[])[];
+}
+
 /** A Cache connection manager's contents. */
 export interface CacheStore {
   /** Columns in order, with pipeline types and index positions (1… = key columns). */
@@ -84,6 +93,8 @@ export interface DataFlowContext {
   readonly mapPath?: (path: string) => string;
   /** Folder for temporary files (Sort spill, …); defaults to the OS temp folder (BufferTempStoragePath). */
   readonly tempDir?: string;
+  /** Receives the rows of a DataReader Destination. */
+  readonly onDataReader?: (component: string, rows: Recordset) => void;
   /** Bytes of rows a Sort keeps in memory before spilling sorted runs to disk (default 256 MB). */
   readonly sortMemoryLimit?: number;
 }
