@@ -15,11 +15,6 @@ export function storeFile(base: string, storePath: string): string {
   return path.join(base, ...segments, /\.dtsx$/i.test(last) ? last : `${last}.dtsx`);
 }
 
-/** The directory of the folder at `storePath` under `base`. */
-export function storeDir(base: string, storePath: string): string {
-  return path.join(base, ...pathSegments(storePath));
-}
-
 /** Writes a package file atomically: a temporary file in the same folder, then a rename. The folder must exist. */
 export function writePackageFile(file: string, bytes: Uint8Array): void {
   const dir = path.dirname(file);

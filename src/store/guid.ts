@@ -16,8 +16,3 @@ export function normalizeGuid(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   return String(value).trim().replace(/^\{|\}$/g, '').toUpperCase();
 }
-
-/** A GUID as the package XML spells it: `{XXXXXXXX-…}`. */
-export function braced(guid: string): string {
-  return `{${normalizeGuid(guid)}}`;
-}

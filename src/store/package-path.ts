@@ -17,8 +17,3 @@ export function parsePackagePath(text: string): PackagePath | undefined {
   const name = segments.pop();
   return name === undefined ? undefined : { folders: segments, name };
 }
-
-/** `folder\sub\name` again. */
-export function formatPackagePath(p: PackagePath): string {
-  return [...p.folders, p.name].join('\\');
-}

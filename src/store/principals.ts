@@ -89,11 +89,6 @@ export async function addRoleMember(db: StoreDb, role: string, member: string): 
   await db.run('INSERT INTO opendts_role_members (role, member) VALUES (?, ?)', [role, member]);
 }
 
-/** Removes `member` from `role`. */
-export async function dropRoleMember(db: StoreDb, role: string, member: string): Promise<void> {
-  await db.run('DELETE FROM opendts_role_members WHERE role = ? AND member = ?', [role, member]);
-}
-
 async function rolesOf(db: StoreDb, login: string): Promise<Set<string>> {
   const rows = await db.query('SELECT role FROM opendts_role_members WHERE member = ?', [login]);
   return new Set(rows.map((r) => r.role as string));

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
+  addLogEntry,
   addLogin,
   addRole,
   addRoleMember,
@@ -25,6 +26,7 @@ import {
   loadFromStore,
   msdbErrorNumber,
   openInstance,
+  PackageExistsError,
   packageBackups,
   readPackageHeader,
   readStoredPackage,
@@ -255,6 +257,25 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         assert.equal(await removeStoredPackage(ltd1, 'mine'), true);
       } finally {
         for (const s of [ltd1, ltd2, oper, nobody, reader]) await s.close();
+      }
+    });
+
+    test('an existing package is replaced only when asked; sp_ssis_addlogentry writes sysssislog', async () => {
+      const s = await open(2012);
+      try {
+        await importPackage(s, 'twice', read(V6[1]!));
+        await assert.rejects(importPackage(s, 'twice', read(V6[2]!)), PackageExistsError);
+        assert.ok(Buffer.compare((await readStoredPackage(s, 'twice'))!.packagedata, read(V6[1]!)) === 0);
+        assert.equal((await importPackage(s, 'twice', read(V6[2]!), { overwrite: true })).action, 'updated');
+        assert.ok(Buffer.compare((await readStoredPackage(s, 'twice'))!.packagedata, read(V6[2]!)) === 0);
+        const t = new Date('2024-05-01T10:00:00Z');
+        const id = '5A229C3E-AE1F-48D1-AEF4-0EEB5C9E081E';
+        await addLogEntry(s.db, { event: 'PackageStart', computer: 'HOST', operator: 'me', source: 'Pkg', sourceid: id, executionid: id, starttime: t, endtime: t, datacode: 0, databytes: null, message: 'x'.repeat(3000) });
+        const [row] = await s.db.query('SELECT event, datacode, message FROM sysssislog');
+        assert.equal(row!.event, 'PackageStart');
+        assert.equal(String(row!.message).length, 2048);
+      } finally {
+        await s.close();
       }
     });
 
