@@ -124,8 +124,10 @@ test('values encrypted with a Windows user key are reported, left in place, and 
   assert.equal(result.unavailable.length, 4);
   for (const u of result.unavailable) {
     assert.equal(u.reason, 'user-key');
-    assert.equal(u.code, '0xC0014060');
+    assert.equal(u.code, '0xC0016016');
+    assert.equal(u.symbol, 'DTS_E_UNPROTECTXMLFAILED');
     assert.ok(sensitiveValueUnavailable(u.element));
+    assert.match(u.message, /^Failed to decrypt protected XML node "[^"]+" with error 0x8009000B "Key not valid for use in specified state\."\. /);
     assert.match(u.message, /Windows user key .* treated as missing/);
   }
   assert.match(result.unavailable[0].location, /Name="ServerPassword"> of Package\.ConnectionManagers\[FTP Connection Manager\] \(line \d+\)/);

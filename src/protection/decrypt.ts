@@ -26,7 +26,7 @@ export interface UnavailableValue {
   readonly element: XmlElement;
   /** Where it is, e.g. `<DTS:Password> of Package.ConnectionManagers[Source] (line 40)`. */
   readonly location: string;
-  /** The SSIS code that describes the problem (0xC0014060 for user keys, 0xC001405F for a missing or wrong password). */
+  /** The SSIS code of the problem: 0xC0016016 DTS_E_UNPROTECTXMLFAILED for user keys, 0xC001405F for a missing or wrong password. */
   readonly code: string;
   readonly symbol: string;
   /** A sentence for the user. */
@@ -49,25 +49,29 @@ export interface DecryptResult {
 
 function unavailable(el: XmlElement, reason: UnavailableValue['reason']): UnavailableValue {
   const location = describeLocation(el);
-  return reason === 'user-key'
-    ? {
-        reason,
-        element: el,
-        location,
-        code: '0xC0014060',
-        symbol: 'DTS_E_DECRYPTPACKAGE_USERKEY',
-        message: `The sensitive value ${location} is encrypted with a Windows user key (DPAPI) and cannot be decrypted on this machine; it is treated as missing.`,
-      }
-    : {
-        reason,
-        element: el,
-        location,
-        code: '0xC001405F',
-        symbol: 'DTS_E_DECRYPTXML_PASSWORD',
-        message: `${DECRYPT_XML_PASSWORD_TEXT} The sensitive value ${location} is encrypted with a password, and ${
-          reason === 'no-password' ? 'no password was given' : 'the password given does not open it'
-        }; it is treated as missing.`,
-      };
+  if (reason === 'user-key') {
+    return {
+      reason,
+      element: el,
+      location,
+      code: '0xC0016016',
+      symbol: 'DTS_E_UNPROTECTXMLFAILED',
+      message:
+        `Failed to decrypt protected XML node "${el.name}" with error 0x8009000B "Key not valid for use in specified state.". ` +
+        'You may not be authorized to access this information. This error occurs when there is a cryptographic error. Verify that the correct key is available. ' +
+        `The sensitive value ${location} is encrypted with a Windows user key (DPAPI), which only the user who saved it can decrypt, on that machine; it is treated as missing.`,
+    };
+  }
+  return {
+    reason,
+    element: el,
+    location,
+    code: '0xC001405F',
+    symbol: 'DTS_E_DECRYPTXML_PASSWORD',
+    message: `${DECRYPT_XML_PASSWORD_TEXT} The sensitive value ${location} is encrypted with a password, and ${
+      reason === 'no-password' ? 'no password was given' : 'the password given does not open it'
+    }; it is treated as missing.`,
+  };
 }
 
 /** Options of {@link decryptPackageXml}. */
