@@ -16,7 +16,7 @@ const BOOLEAN_PROPERTIES = new Set([
   'Disabled', 'DelayValidation', 'FailPackageOnFailure', 'FailParentOnFailure', 'ForceExecValue', 'DisableEventHandlers',
   'EvaluateAsExpression', 'ReadOnly', 'RaiseChangedEvent', 'LogicalAnd', 'EnableConfig', 'SaveCheckpoints',
   'SuppressConfigurationWarnings', 'Retain', 'ColumnNamesInFirstDataRow', 'TextQualified', 'Unicode', 'OfflineMode',
-  'SuppressConfigurationWarnings', 'Sensitive', 'Required', 'FastParse', 'InteractiveMode',
+  'Sensitive', 'Required', 'FastParse', 'InteractiveMode',
 ]);
 
 /** Properties that stay `<DTS:Property>` elements in 2012+. */
@@ -84,15 +84,16 @@ function propertiesToAttributes(el: XmlElement, refId?: string): void {
 /** Wraps bare collection items of a DTS owner element into their 2012 wrapper element. */
 function wrapCollections(el: XmlElement): void {
   for (const [item, wrapper] of WRAPPERS) {
-    const items = elementsNamed(el, item).filter((c) => c.prefix === 'DTS' || c.localName === item);
-    if (items.length === 0) continue;
     // Precedence constraints' <DTS:Executable IDREF> children are removed before this runs.
+    const items = elementsNamed(el, item);
+    if (items.length === 0) continue;
     const w = createElement(null, `DTS:${wrapper}`);
     insertBefore(el, w, items[0]);
     for (const it of items) {
       const i = el.children.indexOf(it);
       const before = el.children[i - 1];
       insertBefore(w, it, null);
+      // The line break before each moved item goes too, except the one that now stands before the wrapper.
       if (isBlank(before) && before !== undefined && before.parent === el && el.children[el.children.indexOf(before) + 1] !== w) removeChild(el, before);
     }
   }
