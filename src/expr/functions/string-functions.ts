@@ -29,6 +29,20 @@ function mapString(name: string, f: (s: string) => string): FunctionSpec {
   };
 }
 
+/**
+ * Case mapping is one character to one character, as Windows' LCMapString does (UPPER("ß") stays "ß"): when
+ * JavaScript's mapping changes the length, characters whose mapping is longer are kept as they are.
+ */
+function oneToOne(s: string, mapped: string, map: (c: string) => string): string {
+  if (mapped.length === s.length) return mapped;
+  let out = '';
+  for (const c of s) {
+    const m = map(c);
+    out += m.length === c.length ? m : c;
+  }
+  return out;
+}
+
 /** Removes only U+0020 spaces (not tabs or other white space), as SSIS does. */
 function trimStart(s: string): string {
   let i = 0;
@@ -121,8 +135,8 @@ export const STRING_FUNCTIONS: readonly FunctionSpec[] = [
     // BLOB arguments count bytes: DT_NTEXT two per character, DT_TEXT one [inferred from "byte count"].
     impl: (ctx: CallContext, s: string | Uint8Array) => (ctx.meta === 'DT_NTEXT' ? (s as string).length * 2 : s.length),
   },
-  mapString('LOWER', (s) => s.toLowerCase()),
-  mapString('UPPER', (s) => s.toUpperCase()),
+  mapString('LOWER', (s) => oneToOne(s, s.toLowerCase(), (c) => c.toLowerCase())),
+  mapString('UPPER', (s) => oneToOne(s, s.toUpperCase(), (c) => c.toUpperCase())),
   mapString('LTRIM', trimStart),
   mapString('RTRIM', trimEnd),
   mapString('TRIM', (s) => trimEnd(trimStart(s))),
