@@ -148,6 +148,30 @@ describe('dtutil across versions and stores', () => {
     assert.match(older.err, /newer than this SQL Server 2012 tool/);
   });
 
+  test('/DTS follows the top-level folders of the version\'s MsDtsSrvr.ini.xml', async () => {
+    const inst = installationOf(root, 2014);
+    const original = fs.readFileSync(inst.serviceConfigFile, 'utf8');
+    const extra = path.join(work, 'shared-store');
+    fs.mkdirSync(extra, { recursive: true });
+    try {
+      fs.writeFileSync(
+        inst.serviceConfigFile,
+        original.replace(
+          '</TopLevelFolders>',
+          `  <Folder xsi:type="SqlServerFolder">\r\n      <Name>Old 2008</Name>\r\n      <ServerName>S08</ServerName>\r\n    </Folder>\r\n` +
+            `    <Folder xsi:type="FileSystemFolder">\r\n      <Name>Shared</Name>\r\n      <StorePath>${extra}</StorePath>\r\n    </Folder>\r\n  </TopLevelFolders>`,
+        ),
+      );
+      assert.equal((await dtutil(2014, '/DTS', 'Old 2008\\p0', '/EXISTS')).code, 0);
+      const r = await dtutil(2014, '/DTS', 'Old 2008\\p0', '/COPY', 'DTS;Shared\\from2008');
+      assert.equal(r.code, 0, r.err);
+      assert.ok(Buffer.compare(fs.readFileSync(path.join(extra, 'from2008.dtsx')), fs.readFileSync(V3[0]!)) === 0);
+      assert.equal((await dtutil(2014, '/DTS', 'Old 2008\\p0', '/COPY', 'DTS;Old 2008\\back')).code, 1);
+    } finally {
+      fs.writeFileSync(inst.serviceConfigFile, original);
+    }
+  });
+
   test('Windows file paths are mapped by OPENDTS_PATH_MAP', async () => {
     const io = memoryIo({ ...env(2014), OPENDTS_PATH_MAP: `C:\\pkgs=${work}` }, '/');
     assert.equal(await runTool('dtutil', ['/FILE', V8[0]!, '/COPY', 'FILE;C:\\pkgs\\mapped.dtsx'], io), 0, io.stderr.join('\n'));
