@@ -41,6 +41,17 @@ for (const dialect of DIALECTS) {
       assert.deepEqual((await t.store.listSteps(job.job_id)).map((s) => s.step_name), ['one', 'two']);
     });
 
+    test('createJob writes the job, its steps and schedules together, or nothing', async () => {
+      const timing = parseScheduleText('daily at 03:00', 20261125);
+      const made = await t.store.createJob({ name: 'Together' }, [{ step_name: 'a', subsystem: 'CmdExec', command: 'true' }], [{ name: 'Together', timing, next: nextRunAtOrAfter(timing, NOW) }], NOW);
+      assert.equal((await t.store.listSteps(made.job_id)).length, 1);
+      assert.equal((await t.store.listJobSchedules(made.job_id)).length, 1);
+      // Two steps with the same id: the second insert fails and the whole job is rolled back.
+      await assert.rejects(t.store.createJob({ name: 'Broken' }, [{ step_name: 'a', subsystem: 'CmdExec', step_id: 1 }, { step_name: 'b', subsystem: 'CmdExec', step_id: 1 }], [], NOW));
+      assert.equal(await t.store.findJob('Broken'), undefined);
+      await t.store.deleteJob(made.job_id);
+    });
+
     test('history keeps order and filters outcomes', async () => {
       const job = (await t.store.findJob('Nightly load'))!;
       for (const [step, status] of [[1, 1], [2, 0], [0, 0]] as const) {

@@ -12,6 +12,7 @@ import { type WallTime, formatWall, fromAgent, toAgentDate, toAgentTime } from '
 const JOB_COLUMNS = 'job_id, name, enabled, description, start_step_id, notify_level_email, notify_email_operator_id, date_created, date_modified, version_number';
 const STEP_COLUMNS =
   'job_id, step_id, step_name, subsystem, command, flags, cmdexec_success_code, on_success_action, on_success_step_id, on_fail_action, on_fail_step_id, database_name, retry_attempts, retry_interval, output_file_name, last_run_outcome, last_run_duration, last_run_retries, last_run_date, last_run_time';
+const STEP_COLUMN_NAMES = new Set(STEP_COLUMNS.split(', '));
 const SCHEDULE_COLUMNS =
   's.schedule_id, s.schedule_uid, s.name, s.enabled, s.freq_type, s.freq_interval, s.freq_subday_type, s.freq_subday_interval, s.freq_relative_interval, s.freq_recurrence_factor, s.active_start_date, s.active_end_date, s.active_start_time, s.active_end_time, s.cron_expression, s.date_created, s.date_modified, s.version_number';
 const HISTORY_COLUMNS =
@@ -103,18 +104,35 @@ export class AgentStore {
 
   /** `sp_add_job`: a new job; its name must be unique. */
   addJob(job: NewJob, now: WallTime): Promise<JobRow> {
-    return this.serial(async () => {
-      if (await this.jobBy('name', job.name)) {
-        throw new SsisError('0x80004005', 'OPENDTS_E_JOBEXISTS', `The job "${job.name}" already exists.`);
-      }
-      const id = randomUUID().toUpperCase();
-      const stamp = formatWall(now);
-      await this.db.run(
-        `INSERT INTO sysjobs (job_id, name, enabled, description, start_step_id, notify_level_email, notify_email_operator_id, date_created, date_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, job.name, job.enabled === false ? 0 : 1, job.description ?? null, job.start_step_id ?? 1, job.notify_level_email ?? 0, job.notify_email_operator_id ?? 0, stamp, stamp],
-      );
-      return (await this.jobBy('job_id', id))!;
-    });
+    return this.serial(() => this.insertJob(job, now));
+  }
+
+  /**
+   * A job with its steps and schedules in one transaction (nothing is written when any part is
+   * refused). Each schedule comes with its first next run time.
+   */
+  createJob(job: NewJob, steps: readonly NewStep[], schedules: readonly { name: string; timing: ScheduleTiming; next: WallTime | undefined }[], now: WallTime): Promise<JobRow> {
+    return this.serial(() =>
+      this.tx(async () => {
+        const row = await this.insertJob(job, now);
+        for (const step of steps) await this.insertStep(row.job_id, step);
+        for (const s of schedules) await this.insertJobSchedule(row.job_id, s.name, s.timing, s.next, now);
+        return row;
+      }),
+    );
+  }
+
+  private async insertJob(job: NewJob, now: WallTime): Promise<JobRow> {
+    if (await this.jobBy('name', job.name)) {
+      throw new SsisError('0x80004005', 'OPENDTS_E_JOBEXISTS', `The job "${job.name}" already exists.`);
+    }
+    const id = randomUUID().toUpperCase();
+    const stamp = formatWall(now);
+    await this.db.run(
+      `INSERT INTO sysjobs (job_id, name, enabled, description, start_step_id, notify_level_email, notify_email_operator_id, date_created, date_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [id, job.name, job.enabled === false ? 0 : 1, job.description ?? null, job.start_step_id ?? 1, job.notify_level_email ?? 0, job.notify_email_operator_id ?? 0, stamp, stamp],
+    );
+    return (await this.jobBy('job_id', id))!;
   }
 
   /** A job by name, or by its id. */
@@ -156,14 +174,17 @@ export class AgentStore {
 
   /** `sp_add_jobstep`. */
   addStep(jobId: string, step: NewStep): Promise<StepRow> {
-    return this.serial(async () => {
-      const [{ n }] = await this.db.query('SELECT COALESCE(MAX(step_id), 0) + 1 AS n FROM sysjobsteps WHERE job_id = ?', [jobId]);
-      const stepId = step.step_id ?? Number(n);
-      const values: Record<string, unknown> = { flags: 0, cmdexec_success_code: 0, on_success_action: 1, on_success_step_id: 0, on_fail_action: 2, on_fail_step_id: 0, retry_attempts: 0, retry_interval: 0, ...step, job_id: jobId, step_id: stepId, step_uid: randomUUID().toUpperCase() };
-      const columns = Object.keys(values);
-      await this.db.run(`INSERT INTO sysjobsteps (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => values[c] ?? null));
-      return rows<StepRow>(await this.db.query(`SELECT ${STEP_COLUMNS} FROM sysjobsteps WHERE job_id = ? AND step_id = ?`, [jobId, stepId]))[0];
-    });
+    return this.serial(() => this.insertStep(jobId, step));
+  }
+
+  private async insertStep(jobId: string, step: NewStep): Promise<StepRow> {
+    const [{ n }] = await this.db.query('SELECT COALESCE(MAX(step_id), 0) + 1 AS n FROM sysjobsteps WHERE job_id = ?', [jobId]);
+    const stepId = step.step_id ?? Number(n);
+    const values: Record<string, unknown> = { flags: 0, cmdexec_success_code: 0, on_success_action: 1, on_success_step_id: 0, on_fail_action: 2, on_fail_step_id: 0, retry_attempts: 0, retry_interval: 0, ...step, job_id: jobId, step_id: stepId, step_uid: randomUUID().toUpperCase() };
+    // Only sysjobsteps' own columns are written (the keys come from callers).
+    const columns = Object.keys(values).filter((c) => c === 'step_uid' || STEP_COLUMN_NAMES.has(c));
+    await this.db.run(`INSERT INTO sysjobsteps (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => values[c] ?? null));
+    return rows<StepRow>(await this.db.query(`SELECT ${STEP_COLUMNS} FROM sysjobsteps WHERE job_id = ? AND step_id = ?`, [jobId, stepId]))[0];
   }
 
   /** A job's steps in step order. */
@@ -175,20 +196,20 @@ export class AgentStore {
 
   /** `sp_add_schedule` + `sp_attach_schedule`: a schedule for a job, with its first next run time. */
   addJobSchedule(jobId: string, name: string, timing: ScheduleTiming, next: WallTime | undefined, now: WallTime): Promise<JobSchedule> {
-    return this.serial(() =>
-      this.tx(async () => {
-        const stamp = formatWall(now);
-        const [r] = await this.db.query(
-          `INSERT INTO sysschedules (schedule_uid, name, enabled, freq_type, freq_interval, freq_subday_type, freq_subday_interval, freq_relative_interval, freq_recurrence_factor, active_start_date, active_end_date, active_start_time, active_end_time, cron_expression, date_created, date_modified)
-           VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING schedule_id`,
-          [randomUUID().toUpperCase(), name, timing.freq_type, timing.freq_interval, timing.freq_subday_type, timing.freq_subday_interval, timing.freq_relative_interval, timing.freq_recurrence_factor, timing.active_start_date, timing.active_end_date, timing.active_start_time, timing.active_end_time, timing.cron_expression, stamp, stamp],
-        );
-        await this.db.run('INSERT INTO sysjobschedules (schedule_id, job_id, next_run_date, next_run_time) VALUES (?, ?, ?, ?)', [
-          r.schedule_id, jobId, next === undefined ? 0 : toAgentDate(next), next === undefined ? 0 : toAgentTime(next),
-        ]);
-        return (await this.jobSchedules(jobId)).find((s) => s.schedule.schedule_id === r.schedule_id)!;
-      }),
+    return this.serial(() => this.tx(() => this.insertJobSchedule(jobId, name, timing, next, now)));
+  }
+
+  private async insertJobSchedule(jobId: string, name: string, timing: ScheduleTiming, next: WallTime | undefined, now: WallTime): Promise<JobSchedule> {
+    const stamp = formatWall(now);
+    const [r] = await this.db.query(
+      `INSERT INTO sysschedules (schedule_uid, name, enabled, freq_type, freq_interval, freq_subday_type, freq_subday_interval, freq_relative_interval, freq_recurrence_factor, active_start_date, active_end_date, active_start_time, active_end_time, cron_expression, date_created, date_modified)
+       VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING schedule_id`,
+      [randomUUID().toUpperCase(), name, timing.freq_type, timing.freq_interval, timing.freq_subday_type, timing.freq_subday_interval, timing.freq_relative_interval, timing.freq_recurrence_factor, timing.active_start_date, timing.active_end_date, timing.active_start_time, timing.active_end_time, timing.cron_expression, stamp, stamp],
     );
+    await this.db.run('INSERT INTO sysjobschedules (schedule_id, job_id, next_run_date, next_run_time) VALUES (?, ?, ?, ?)', [
+      r.schedule_id, jobId, next === undefined ? 0 : toAgentDate(next), next === undefined ? 0 : toAgentTime(next),
+    ]);
+    return (await this.jobSchedules(jobId)).find((s) => s.schedule.schedule_id === r.schedule_id)!;
   }
 
   /** `sp_detach_schedule @delete_unused_schedule = 1`: the job no longer uses the schedule; it is deleted when no job does. */

@@ -22,7 +22,6 @@ import {
   toAgentDate,
   wallOf,
   type AgentTarget,
-  type JobRow,
   type ScheduleTiming,
   type NewStep,
   type ParsedArgs,
@@ -93,13 +92,10 @@ function schedulesOf(p: ParsedArgs, today: number): ScheduleTiming[] {
   return [...p.all('--schedule').map((s) => parseScheduleText(s, today)), ...p.all('--cron').map((c) => cronTiming(c, today))];
 }
 
-/** Attaches schedules to a job, named after it, with their first next run times. */
-async function attachSchedules(t: AgentTarget, job: JobRow, schedules: ScheduleTiming[], now: number): Promise<void> {
-  const existing = (await t.store.listJobSchedules(job.job_id)).length;
+/** Names a job's new schedules after it (`Nightly`, or `Nightly 2`, `Nightly 3`… when it has several) with their first next run times. */
+function namedSchedules(jobName: string, existing: number, schedules: ScheduleTiming[], now: number) {
   const single = existing === 0 && schedules.length === 1;
-  for (const [i, timing] of schedules.entries()) {
-    await t.store.addJobSchedule(job.job_id, single ? job.name : `${job.name} ${existing + i + 1}`, timing, nextRunAtOrAfter(timing, now), now);
-  }
+  return schedules.map((timing, i) => ({ name: single ? jobName : `${jobName} ${existing + i + 1}`, timing, next: nextRunAtOrAfter(timing, now) }));
 }
 
 async function schedule(t: AgentTarget, name: string, p: ParsedArgs, io: CliIo): Promise<number> {
@@ -107,7 +103,8 @@ async function schedule(t: AgentTarget, name: string, p: ParsedArgs, io: CliIo):
   const now = wallOf(systemClock.now());
   const schedules = schedulesOf(p, toAgentDate(now));
   if (schedules.length === 0) throw new Error('give the schedules to add with --schedule or --cron.');
-  await attachSchedules(t, job, schedules, now);
+  const existing = (await t.store.listJobSchedules(job.job_id)).length;
+  for (const s of namedSchedules(job.name, existing, schedules, now)) await t.store.addJobSchedule(job.job_id, s.name, s.timing, s.next, now);
   return show(t, name, io);
 }
 
@@ -124,20 +121,23 @@ async function add(t: AgentTarget, name: string, p: ParsedArgs, io: CliIo): Prom
   if (steps.length === 0) throw new Error('a job needs at least one --step.');
   const now = wallOf(systemClock.now());
   const schedules = schedulesOf(p, toAgentDate(now));
-  let operatorId = 0;
   const operatorName = p.get('--operator');
+  const notify = p.get('--notify') ?? (operatorName !== undefined ? 'failure' : 'never');
+  const level = { never: NotifyLevel.Never, failure: NotifyLevel.OnFailure, success: NotifyLevel.OnSuccess, always: NotifyLevel.Always }[notify];
+  if (level === undefined) throw new Error(`--notify must be failure, success or always, not "${notify}".`);
+  let operatorId = 0;
   if (operatorName !== undefined) {
     const existing = await t.store.findOperator(operatorName);
     const email = p.get('--email');
     if (!existing && email === undefined) throw new Error(`the operator "${operatorName}" does not exist: give its --email to create it.`);
     operatorId = (existing ?? (await t.store.addOperator(operatorName, email ?? null))).id;
   }
-  const notify = p.get('--notify') ?? (operatorId ? 'failure' : 'never');
-  const level = { never: NotifyLevel.Never, failure: NotifyLevel.OnFailure, success: NotifyLevel.OnSuccess, always: NotifyLevel.Always }[notify];
-  if (level === undefined) throw new Error(`--notify must be failure, success or always, not "${notify}".`);
-  const job = await t.store.addJob({ name, enabled: !p.has('--disabled'), notify_level_email: level, notify_email_operator_id: operatorId, ...(p.get('--description') !== undefined ? { description: p.get('--description') } : {}) }, now);
-  for (const s of steps) await t.store.addStep(job.job_id, s);
-  await attachSchedules(t, job, schedules, now);
+  const job = await t.store.createJob(
+    { name, enabled: !p.has('--disabled'), notify_level_email: level, notify_email_operator_id: operatorId, ...(p.get('--description') !== undefined ? { description: p.get('--description') } : {}) },
+    steps,
+    namedSchedules(name, 0, schedules, now),
+    now,
+  );
   io.out(`Job "${name}" added (job_id ${job.job_id}) with ${steps.length} step(s) and ${schedules.length} schedule(s).`);
   return show(t, name, io);
 }
