@@ -28,7 +28,8 @@ test('opendts instance create, list, user, role, package-roles and drop', async 
     assert.match((await run('frobnicate')).err, /unknown command "frobnicate"/);
     const list = await run('list');
     assert.match(list.out, /^A12 +2012 +sqlite /m);
-    assert.match(list.out, /^B12 +2012 +sqlite /m);
+    assert.match(list.out, /^B12 +2012 +sqlite .*\(default\)$/m);
+    assert.doesNotMatch(list.out, /^A12 .*\(default\)$/m);
 
     assert.equal((await run('user', 'A12', 'ann', '--password', 'pw', '--role', 'db_ssisltduser')).code, 0);
     assert.equal((await run('role', 'A12', 'readers')).code, 0);

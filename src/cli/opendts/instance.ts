@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { CliIo } from '../io.ts';
-import { resolveRoot } from '../../installation/index.ts';
+import { installationOf, readSettings, resolveRoot } from '../../installation/index.ts';
 import { parseToolYear, resolveToolYear, type ToolYear } from '../../versions/index.ts';
 import { errorMessage, isSsisError } from '../../errors.ts';
 import {
@@ -111,7 +111,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         if (all.length === 0) io.out(`No instances are registered under ${root}.`);
         for (const ref of all) {
           const where = ref.registration.kind === 'sqlite' ? ref.registration.file : ref.registration.url;
-          io.out(`${ref.name.padEnd(20)} ${String(ref.year).padEnd(5)} ${ref.registration.kind.padEnd(8)} ${where}`);
+          const isDefault = readSettings(installationOf(root, ref.year)).defaultInstance === ref.name;
+          io.out(`${ref.name.padEnd(20)} ${String(ref.year).padEnd(5)} ${ref.registration.kind.padEnd(8)} ${where}${isDefault ? '   (default)' : ''}`);
         }
         return 0;
       }
