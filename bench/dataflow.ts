@@ -9,6 +9,10 @@ import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 import { spawnSync } from 'node:child_process';
 import { openConnection, parseConnectionUrl } from '../src/connections/index.ts';
+import { writeFileSync } from 'node:fs';
+import { memoryIo } from '../src/cli/io.ts';
+import { runTool } from '../src/cli/main.ts';
+import { dataFlowPackage } from '../src/dataflow/dtsx-writer.ts';
 import { errorOutputSpec, flatFileConnection, FlowBuilder, memoryContext, runDataFlow, type ComponentSpec, type DataFlowConnection } from '../src/dataflow/index.ts';
 import { generateOrders } from './data/orders.ts';
 
@@ -82,8 +86,11 @@ async function runModel(model: ReturnType<FlowBuilder['build']>, connections: Da
   return result.paths.filter((p) => p.from === 'Orders').reduce((n, p) => n + p.rows, 0);
 }
 
-/** Scenario 1 on the OpenDTS engine: Flat File Source → Derived Column → Conditional Split → two Flat File Destinations. */
-export async function runEngineScenario(input: string, dir: string): Promise<number> {
+/**
+ * Scenario 1: Flat File Source → Derived Column → Conditional Split → two Flat File Destinations, written as a
+ * 2014-format .dtsx and run by dtexec (`viaDtexec`), or handed to the engine directly.
+ */
+export async function runEngineScenario(input: string, dir: string, viaDtexec = true): Promise<number> {
   const conns = [
     ordersConnection(input),
     flatFileConnection('Big', join(dir, 'engine-big.csv'), OUT_COLUMNS.map((name) => ({ name })), { textQualifier: '<none>' }),
@@ -133,7 +140,13 @@ export async function runEngineScenario(input: string, dir: string): Promise<num
     .connect('Split', 'Big orders', 'Big')
     .connect('Split', 'Small orders', 'Small')
     .build();
-  return runModel(model, conns);
+  if (!viaDtexec) return runModel(model, conns);
+  const pkg = join(dir, 'orders-split.dtsx');
+  writeFileSync(pkg, dataFlowPackage('Orders split', model, conns));
+  const io = memoryIo({}, dir);
+  const code = await runTool('dtexec', ['/F', pkg], io);
+  if (code !== 0) throw new Error(`dtexec exited with ${code}:\n${io.stdout.join('\n')}`);
+  return -1;
 }
 
 const PG_URL = process.env['OPENDTS_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -281,9 +294,11 @@ export async function benchDataflow(opts: BenchDataflowOptions = {}): Promise<Be
     const input = join(dir, 'orders.csv');
     const size = await generateOrders(input, rows);
     print(`data flow benchmark: ${rows.toLocaleString('en-US')} rows, ${(size / 1048576).toFixed(1)} MB (${input})`);
-    print('scenario 1: Flat File Source → Derived Column → Conditional Split → 2 Flat File Destinations (the engine run directly on the data flow model, not through dtexec)');
-    const engine = await measure('OpenDTS engine', rows, () => runEngineScenario(input, dir));
+    print('scenario 1: Flat File Source → Derived Column → Conditional Split → 2 Flat File Destinations');
+    const engine = await measure('OpenDTS dtexec (.dtsx)', rows, () => runEngineScenario(input, dir));
     results.push(engine);
+    const direct = await measure('OpenDTS engine, no dtexec', rows, () => runEngineScenario(input, dir, false));
+    results.push(direct);
     const duck1 = await measure('DuckDB, 1 thread', rows, () => runDuckDb(input, dir, 1));
     results.push(duck1);
     const duckN = await measure('DuckDB, all threads', rows, () => runDuckDb(input, dir, undefined));
@@ -298,7 +313,7 @@ export async function benchDataflow(opts: BenchDataflowOptions = {}): Promise<Be
     if (bigRows > 0) {
       const bigInput = join(dir, 'orders-big.csv');
       await generateOrders(bigInput, bigRows, 7);
-      const big = await measure(`OpenDTS engine ${bigRows.toLocaleString('en-US')} rows`, bigRows, () => runEngineScenario(bigInput, dir));
+      const big = await measure(`OpenDTS dtexec ${bigRows.toLocaleString('en-US')} rows`, bigRows, () => runEngineScenario(bigInput, dir));
       results.push(big);
       print(`  memory: ${rows.toLocaleString('en-US')} rows peak ${engine.peakRssMb} MB, ${bigRows.toLocaleString('en-US')} rows peak ${big.peakRssMb} MB (${big.rowsPerSecond.toLocaleString('en-US')} rows/s)`);
       rmSync(bigInput, { force: true });
