@@ -137,6 +137,17 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       } finally {
         await s12.close();
       }
+      const s08 = await open(2008);
+      try {
+        for (const [i, f] of V2.entries()) {
+          assert.equal((await importPackage(s08, `from2005_${i}`, read(f))).upgradedFrom, 2);
+          const row = (await readStoredPackage(s08, `from2005_${i}`))!;
+          assert.equal(readPackageHeader(row.packagedata).formatVersion, 3);
+          assert.equal(row.packageformat, 3);
+        }
+      } finally {
+        await s08.close();
+      }
     });
 
     test('an instance refuses packages of a newer format, and a package that does not load; the store is left as it was', async () => {
