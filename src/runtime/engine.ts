@@ -14,7 +14,7 @@ import { decide, constraintHolds, type SourceState } from './precedence.ts';
 import { RunNode } from './run-node.ts';
 import { Semaphore, effectiveConcurrency } from './semaphore.ts';
 import { createTaskContext } from './task-context.ts';
-import { findTask, type RunServices } from './task-api.ts';
+import { findTask, type RunServices, type TaskContext } from './task-api.ts';
 import { Variable } from './variables.ts';
 
 /** A listener and the events it wants (all when `events` is absent). */
@@ -69,7 +69,6 @@ export class Engine {
   private readonly transactions = new Map<RunNode, RunTransaction>();
   private readonly abort = new AbortController();
   private readonly connectionsById = new Map<string, ConnectionSpec>();
-  private readonly compiled = new Map<string, () => unknown>();
   private stopping = false;
   /** The checkpoint file in use (may be set after configurations are applied, before `run`). */
   checkpoints: CheckpointStore | undefined;
@@ -254,13 +253,14 @@ export class Engine {
 
   private async runTask(node: RunNode): Promise<ExecResult> {
     const t = node.spec as TaskSpec;
-    const impl = findTask(t.taskKind);
+    const impl = (node.implementation ??= findTask(t.taskKind));
     if (!impl) {
       throw new SsisError('0xC0010026', 'DTS_E_TASKISEMPTY', `The task "${t.name}" (${t.creationName || t.taskKind}) cannot run: OpenDTS does not support the ${t.taskKind} task yet.`);
     }
     const release = await this.semaphore.acquire();
     try {
-      const r = await impl.execute(createTaskContext(this, node, true));
+      node.taskContext ??= createTaskContext(this, node, true);
+      const r = await impl.execute(node.taskContext as TaskContext);
       return r ?? SUCCESS;
     } finally {
       release();
@@ -275,7 +275,20 @@ export class Engine {
     const spec = node.spec as ContainerSpec;
     const children = node.children();
     if (children.length === 0) return SUCCESS;
-    const incoming = children.map((_, i) => spec.constraints.filter((c) => c.to === i));
+    if (children.length === 1) {
+      // One executable: nothing to schedule.
+      const child = children[0]!;
+      if (this.stopping || this.signal.aborted) return this.signal.aborted ? CANCELED : SUCCESS;
+      const r = await this.executeNode(child);
+      if (this.signal.aborted) return CANCELED;
+      if (r === FAILURE && (child.spec.failParentOnFailure || child.spec.failPackageOnFailure)) {
+        if (child.spec.failPackageOnFailure) this.stopping = true;
+        return FAILURE;
+      }
+      return SUCCESS;
+    }
+    node.incoming ??= children.map((_, i) => spec.constraints.flatMap((c, ci) => (c.to === i ? [ci] : [])));
+    const incoming = node.incoming;
     const states: SourceState[] = children.map(() => ({ done: false }));
     const started = new Array<boolean>(children.length).fill(false);
     const holdsCache = new Map<number, boolean>();
@@ -303,8 +316,9 @@ export class Engine {
       for (let i = 0; i < children.length; i++) {
         if (started[i]) continue;
         let decision: 'run' | 'skip' | 'wait' = 'run';
-        if (incoming[i]!.length > 0) {
-          decision = decide(incoming[i]!, (k) => states[k]!, (c, r) => holds(spec.constraints.indexOf(c))(c, r));
+        const into = incoming[i]!;
+        if (into.length > 0) {
+          decision = decide(into.map((ci) => spec.constraints[ci]!), (k) => states[k]!, (c, r) => holds(spec.constraints.indexOf(c))(c, r));
         }
         if (decision === 'wait') continue;
         started[i] = true;
@@ -342,26 +356,23 @@ export class Engine {
 
   /** The compiled form of an expression in a node's scope, cached for the run. */
   compile(text: string, node: RunNode): () => unknown {
-    const key = `${node.path}\u0000${text}`;
-    let fn = this.compiled.get(key);
+    let fn = node.compiled.get(text);
     if (!fn) {
       fn = this.options.expressions.compile(text, node.scope);
-      this.compiled.set(key, fn);
+      node.compiled.set(text, fn);
     }
     return fn;
   }
 
   /** Runs an assignment expression in a node's scope (compiled once). */
   async assign(text: string, node: RunNode): Promise<unknown> {
-    const key = `${node.path}\u0000=${text}`;
-    let a = this.assignments.get(key);
+    let a = node.assignments.get(text);
     if (!a) {
       a = compileAssignment(this.options.expressions, text, node.scope);
-      this.assignments.set(key, a);
+      node.assignments.set(text, a);
     }
     return a.run();
   }
-  private readonly assignments = new Map<string, ReturnType<typeof compileAssignment>>();
 
   private applyPropertyExpressions(node: RunNode): void {
     const exprs = node.spec.propertyExpressions;

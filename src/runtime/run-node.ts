@@ -2,6 +2,8 @@
 import { SsisDateTime } from '../types/date-time.ts';
 import type { ContainerSpec, EventHandlerSpec, ExecutableSpec, TaskSpec } from './model.ts';
 import { Variable, VariableScope } from './variables.ts';
+import type { CompiledAssignment } from './expressions.ts';
+import type { TaskImplementation } from './task-api.ts';
 
 /** A container's or task's state for one package run. */
 export class RunNode {
@@ -13,7 +15,18 @@ export class RunNode {
   /** The properties with property expressions applied (refreshed before each execution). */
   properties: Record<string, unknown>;
   private childNodes?: RunNode[];
-  private readonly startTime: Variable;
+  /** When the current execution started (ms since the epoch); System::ContainerStartTime reads it. */
+  private startMs = Date.now();
+  /** A task's implementation, looked up once. */
+  implementation?: TaskImplementation;
+  /** The task context of executions, built once (see task-context.ts). */
+  taskContext?: unknown;
+  /** Expressions compiled in this node's scope, by text. */
+  readonly compiled = new Map<string, () => unknown>();
+  /** Assignment expressions compiled in this node's scope, by text. */
+  readonly assignments = new Map<string, CompiledAssignment>();
+  /** For containers: the indexes of the constraints into each child, built once. */
+  incoming?: number[][];
   /** Handlers of this executable by event name. */
   readonly handlers: ReadonlyMap<string, EventHandlerSpec>;
   /** Handler nodes created so far, by event name. */
@@ -32,7 +45,9 @@ export class RunNode {
     }
     const sys = (name: string, dataType: number, value: unknown) =>
       this.scope.add(new Variable({ namespace: 'System', name, dataType, value, readOnly: true }));
-    this.startTime = sys('ContainerStartTime', 7, SsisDateTime.fromDate(new Date()));
+    const start = sys('ContainerStartTime', 7, null);
+    start.evaluateAsExpression = true;
+    start.evaluator = () => SsisDateTime.fromDate(new Date(this.startMs));
     sys('LocaleId', 3, 1033);
     sys('ParentContainerGUID', 8, parent?.spec.id ?? '');
     if (spec.kind === 'task') {
@@ -50,7 +65,7 @@ export class RunNode {
 
   /** Marks the start of an execution (System::ContainerStartTime). */
   started(): void {
-    this.startTime.setInternal(SsisDateTime.fromDate(new Date()));
+    this.startMs = Date.now();
   }
 
   /** The children of a container, created once. */

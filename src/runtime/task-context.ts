@@ -22,7 +22,10 @@ export function createTaskContext(engine: Engine, node: RunNode, executing: bool
   const services = engine.options.services ?? {};
   return {
     task: spec,
-    settings: effectiveSettings(node),
+    // Property expressions are applied before each execution, so the settings are read afresh each time.
+    get settings() {
+      return effectiveSettings(node);
+    },
     package: engine.pkg,
     signal: engine.signal,
     services,
