@@ -121,3 +121,9 @@ test('a result type converts the result into the output column, truncation raisi
   assert.throws(() => compileColumnar('active', COLUMNS, {}, { resultType: typeSpec('DT_DBDATE') }), /Cannot convert the expression result/);
   assert.throws(() => compileColumnar('id', COLUMNS).run(batch(ROWS), createColumnVector(typeSpec('DT_I8'), 3)), (e: SsisError) => e.symbol === 'DTS_E_EXPREVALCANNOTCONVERTRESULT');
 });
+
+test('errors in multi-line expressions carry their line and column', () => {
+  assert.throws(() => compileExpression('1 +\n  2 +\n   "x"'), (e: SsisError) => e.symbol === 'DTS_E_EXPREVALBINARYTYPEMISMATCH' && e.location?.line === 2 && e.location?.column === 5 && e.location?.offset === 8);
+  assert.throws(() => compileExpression('1 +\n  @[User::Nope]'), (e: SsisError) => e.location?.line === 2 && e.location?.column === 3);
+  assert.throws(() => compileExpression('TRUE ?\n 1 / (1 - 1) : 0').evaluate(), (e: SsisError) => e.symbol === 'DTS_E_EXPREVALDIVBYZERO' && e.location?.line === 2);
+});

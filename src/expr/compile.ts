@@ -5,6 +5,7 @@ import { CURRENT_YEAR, versionOfYear, type VersionFeatures } from '../versions/i
 import { checkExpression } from './checker.ts';
 import { CodeGenerator, type LeafReader } from './codegen.ts';
 import type { ColumnRef, EvaluationScope, ExpressionContext, ResolvedColumn } from './context.ts';
+import { locateError } from './error-codes.ts';
 import { foldConstants } from './fold.ts';
 import { castAllowed } from './type-rules.ts';
 import * as ops from './ops.ts';
@@ -49,7 +50,12 @@ export function featuresOf(context: ExpressionContext): VersionFeatures {
 /** Parses and type-checks an expression into its checked tree, converted to `resultType` when one is asked for. */
 export function checkText(text: string, context: ExpressionContext = {}, resultType?: TypeSpec): TNode {
   const features = featuresOf(context);
-  const tree = checkExpression(parseExpression(text, { allowAssignment: context.allowAssignment }), context, features);
+  let tree: TNode;
+  try {
+    tree = checkExpression(parseExpression(text, { allowAssignment: context.allowAssignment }), context, features);
+  } catch (e) {
+    throw locateError(text, e);
+  }
   if (!resultType || sameTypeSpec(tree.t, resultType)) return tree;
   if (!castAllowed(tree.t.type, resultType.type)) {
     throw new SsisError('0xC004709D', 'DTS_E_EXPREVALCANNOTCONVERTRESULT', `Cannot convert the expression result data type "${formatTypeSpec(tree.t)}" to the column data type "${formatTypeSpec(resultType)}".`);
@@ -96,7 +102,13 @@ export function compileExpression(text: string, context: ExpressionContext = {},
     resultType: tree.t,
     tree,
     source: body,
-    evaluate: (scope: EvaluationScope = {}) => fn(scope),
+    evaluate: (scope: EvaluationScope = {}) => {
+      try {
+        return fn(scope);
+      } catch (e) {
+        throw locateError(text, e);
+      }
+    },
   };
 }
 

@@ -84,3 +84,15 @@ export type ExprErrorSymbol = keyof typeof EXPR_ERROR_CODES;
 export function exprError(symbol: ExprErrorSymbol, message: string, offset?: number): SsisError {
   return new SsisError(EXPR_ERROR_CODES[symbol], symbol, message, { location: offset === undefined ? undefined : { offset, line: 1, column: offset + 1 } });
 }
+
+/**
+ * The same error with the line and column of its offset in a multi-line expression text (errors are raised with
+ * line 1 and the offset; this fixes the line and column once the text is known).
+ */
+export function locateError(text: string, e: unknown): unknown {
+  if (!(e instanceof SsisError) || e.location?.offset === undefined || !text.includes('\n')) return e;
+  const before = text.slice(0, e.location.offset);
+  const line = before.split('\n').length;
+  const column = e.location.offset - (before.lastIndexOf('\n') + 1) + 1;
+  return new SsisError(e.code, e.symbol, e.message, { location: { ...e.location, line, column }, details: [...e.details] });
+}
