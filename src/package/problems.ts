@@ -25,11 +25,10 @@ export function assertRunnable(pkg: Package): void {
         location: { file, line: p.line, column: p.column },
       }),
   );
-  throw new SsisError(
-    '0xC0016020',
-    'DTS_E_PACKAGEMIGRATIONFAILED',
-    `Package migration from version ${pkg.sourceFormat} to version ${pkg.formatVersion} failed with error 0xC0016020 ` +
-      `"${pkg.problems.length} problem(s) must be fixed before the package can run: ${pkg.problems.map((p) => `${p.where}: ${p.message}`).join('; ')}".`,
-    { location: { file }, details },
-  );
+  const list = `${pkg.problems.length} problem(s) must be fixed before the package can run: ${pkg.problems.map((p) => `${p.where}: ${p.message}`).join('; ')}`;
+  // SSIS's message names the migration; a package read in its own format has nothing migrated, only broken parts.
+  const message = pkg.sourceFormat === pkg.formatVersion
+    ? `The package cannot be loaded for running: ${list}.`
+    : `Package migration from version ${pkg.sourceFormat} to version ${pkg.formatVersion} failed with error 0xC0016020 "${list}".`;
+  throw new SsisError('0xC0016020', 'DTS_E_PACKAGEMIGRATIONFAILED', message, { location: { file }, details });
 }

@@ -50,6 +50,25 @@ test('inspect: errors name the file and line, exit 1, no stack trace', async () 
   }
 });
 
+test('inspect shows a package with a broken reference but fails, naming the file and line of each problem', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opendts-'));
+  try {
+    const bad = join(dir, 'broken.dtsx');
+    const src = readFileSync(join(CORPUS_DIR, 'v3', 'lucmilot__SSIS_2014_Book__XML_Source.dtsx'), 'utf8');
+    writeFileSync(bad, src.replace(/lineageId="51"( usageType)/, 'lineageId="9999"$1'));
+    const io = memoryIo();
+    assert.equal(await inspect([bad], io), 1);
+    assert.match(io.stdout.join('\n'), /Upgrade problems \(1\)/);
+    assert.match(io.stderr.join('\n'), /broken\.dtsx\(\d+,\d+\): Error 0xC0016020 \(DTS_E_PACKAGEMIGRATIONFAILED\): .*lineage ID "9999"/);
+    const up = memoryIo();
+    assert.equal(await upgrade([bad, '--out', join(dir, 'out.dtsx')], up), 1);
+    assert.match(up.stderr.join('\n'), /lineage ID "9999"/);
+    assert.ok(!existsSync(join(dir, 'out.dtsx')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('upgrade writes format 8 (default) or 6 and refuses downgrades and no-ops', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'opendts-'));
   try {

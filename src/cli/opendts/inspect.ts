@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { CliIo } from '../io.ts';
 import { errorLines, readPackageFile } from '../../format/index.ts';
-import { summarizePackage, type ExecutableSummary, type PackageSummary } from '../../package/index.ts';
+import { assertRunnable, summarizePackage, type ExecutableSummary, type PackageSummary } from '../../package/index.ts';
 import { resolveToolYear } from '../../versions/index.ts';
 
 /** The component classes OpenDTS implements, in every spelling its plug-ins register (loaded when needed). */
@@ -79,7 +79,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     summary.fileName = file;
     if (json) io.out(JSON.stringify(summary, null, 2));
     else printText(summary, io);
-    return 0;
+    // A package whose reading met problems is shown, but the command fails, naming each problem's file and line.
+    if (pkg.problems.length === 0) return 0;
+    try {
+      assertRunnable(pkg);
+    } catch (e) {
+      for (const line of errorLines(e)) io.err(line);
+    }
+    return 1;
   } catch (e) {
     for (const line of errorLines(e)) io.err(line);
     return 1;

@@ -167,7 +167,8 @@ export function readDataFlow(pipeline: XmlElement, taskRefId: string, ctx: ReadC
           lineageRefId = lin;
           upstreamName = t.columnNames.get(lin) ?? '';
         }
-        const name = a(col, 'cachedName') || a(col, 'name') || upstreamName;
+        // A column whose lineage is broken has no name to take: it is named by its ID so that messages can point at it.
+        const name = a(col, 'cachedName') || a(col, 'name') || upstreamName || `#${a(col, 'id') ?? lin}`;
         const ref = colRefId(col, iRef, name);
         if (lineageRefId === undefined) addProblem(ctx, col, ref, `refers to lineage ID "${lin}", which no output column of the data flow has`);
         return {
