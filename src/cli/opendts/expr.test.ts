@@ -69,3 +69,8 @@ test('data flow columns can be given to try Derived Column and Conditional Split
   assert.match((await expr('nope', '--column', 'a=DT_I4:1')).err, /DTS_E_EXPREVALINPUTCOLUMNNAMENOTFOUND/);
   assert.match((await expr('a', '--column', 'a=DT_BOGUS:1')).err, /not a data type/);
 });
+
+test('the caret points into the right line of a multi-line expression', async () => {
+  const r = await expr('1 +\n  2 / 0');
+  assert.deepEqual(r.err.split('\n').slice(1), ['    2 / 0', '      ^']);
+});

@@ -72,14 +72,14 @@ function systemVariables(now: Date): Var[] {
   ].map((v) => ({ ...v, readOnly: true }));
 }
 
-/** Prints the error and a caret under its position in the expression. */
+/** Prints the error and a caret under its position in the expression (the line it is on, for multi-line text). */
 function printError(io: CliIo, text: string, e: SsisError): void {
   io.err(e.format());
-  const offset = e.location?.offset;
-  if (offset !== undefined && !text.includes('\n')) {
-    io.err(`  ${text}`);
-    io.err(`  ${' '.repeat(offset)}^`);
-  }
+  const { line, column } = e.location ?? {};
+  if (line === undefined || column === undefined) return;
+  const source = text.split('\n')[line - 1] ?? '';
+  io.err(`  ${source.replace(/\r$/, '')}`);
+  io.err(`  ${' '.repeat(column - 1)}^`);
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
