@@ -50,6 +50,11 @@ test('job run runs now and history shows step rows and the outcome', async () =>
   assert.match(h.out, /step {2}0 \(Job outcome\)\s+Succeeded/);
   const outcomes = await cli(job, 'history', '--outcomes');
   assert.equal(outcomes.out.match(/\(Job outcome\)/g)?.length, 1);
+  const rows = JSON.parse((await cli(job, 'history', 'Nightly', '--json')).out) as { step_id: number; run_status_name: string; job_name: string }[];
+  assert.deepEqual(rows.map((r) => [r.step_id, r.run_status_name, r.job_name]), [[1, 'Succeeded', 'Nightly'], [2, 'Succeeded', 'Nightly'], [0, 'Succeeded', 'Nightly']]);
+  const [listed] = JSON.parse((await cli(job, 'list', '--json')).out) as { name: string; enabled: boolean; lastOutcome: { status: string }; nextRun: string }[];
+  assert.deepEqual([listed.name, listed.enabled, listed.lastOutcome.status], ['Nightly', true, 'Succeeded']);
+  assert.match(listed.nextRun, /^\d{4}-\d\d-\d\d \d\d:\d\d:00$/);
 });
 
 test('agent --once runs the due job and stops', async () => {

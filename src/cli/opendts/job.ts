@@ -39,17 +39,17 @@ const USAGE = [
   '            "monthly on day 1 at 00:00", "monthly on the second tuesday at 03:00", "once at 2026-12-01 10:00",',
   '            "at agent start"; each may end with "from YYYY-MM-DD" and "until YYYY-MM-DD"; --cron "*/5 * * * *"',
   '      job options: --description TEXT, --disabled, --operator NAME [--email ADDRESS], --notify failure|success|always',
-  '  list                      jobs with their last outcome and next run',
+  '  list [--json]             jobs with their last outcome and next run',
   '  show NAME                 steps, schedules (as SSMS describes them) and next run times',
   '  run NAME                  run the job now and wait for it (refused while it runs)',
-  '  history [NAME] [--limit N] [--outcomes]',
+  '  history [NAME] [--limit N] [--outcomes] [--json]',
   '  schedule NAME --schedule TEXT | --cron EXPR     add schedules to a job',
   '  unschedule NAME SCHEDULE_ID                      remove a schedule from a job (see "show" for the ids)',
   '  enable NAME | disable NAME | delete NAME',
 ].join('\n');
 
 const VALUED = ['--instance', '--db', '--root', '--step', '--step-name', '--on-success', '--on-fail', '--retries', '--retry-interval', '--output', '--success-code', '--connection', '--schedule', '--cron', '--description', '--operator', '--email', '--notify', '--limit'];
-const SWITCHES = ['--append-output', '--disabled', '--outcomes', '--help', '-h'];
+const SWITCHES = ['--append-output', '--disabled', '--outcomes', '--json', '--help', '-h'];
 
 function count(text: string, what: string): number {
   if (!/^\d+$/.test(text)) throw new Error(`${what} must be a whole number, not "${text}".`);
@@ -142,8 +142,18 @@ async function add(t: AgentTarget, name: string, p: ParsedArgs, io: CliIo): Prom
   return show(t, name, io);
 }
 
-async function list(t: AgentTarget, io: CliIo): Promise<number> {
+async function list(t: AgentTarget, json: boolean, io: CliIo): Promise<number> {
   const jobs = await jobOverviews(t.store);
+  if (json) {
+    io.out(JSON.stringify(jobs.map(({ job, lastOutcome, nextRun }) => ({
+      name: job.name,
+      jobId: job.job_id,
+      enabled: job.enabled === 1,
+      lastOutcome: lastOutcome ? { status: runStatusName(lastOutcome.run_status), at: formatAgent(lastOutcome.run_date, lastOutcome.run_time), message: lastOutcome.message } : null,
+      nextRun: job.enabled && nextRun !== undefined ? formatWall(nextRun) : null,
+    })), null, 2));
+    return 0;
+  }
   if (jobs.length === 0) {
     io.out('No jobs.');
     return 0;
@@ -195,6 +205,10 @@ async function history(t: AgentTarget, name: string | undefined, p: ParsedArgs, 
   const job = name === undefined ? undefined : await findJobOrFail(t, name);
   const names = new Map((await t.store.listJobs()).map((j) => [j.job_id, j.name]));
   const rows = await t.store.listHistory({ ...(job ? { job_id: job.job_id } : {}), outcomesOnly: p.has('--outcomes'), limit: count(p.get('--limit') ?? '50', '--limit') });
+  if (p.has('--json')) {
+    io.out(JSON.stringify(rows.map((h) => ({ ...h, job_name: names.get(h.job_id) ?? null, run_status_name: runStatusName(h.run_status), run_at: formatAgent(h.run_date, h.run_time) })), null, 2));
+    return 0;
+  }
   if (rows.length === 0) io.out('No history.');
   for (const h of rows) {
     io.out(`${formatAgent(h.run_date, h.run_time)}  ${(names.get(h.job_id) ?? h.job_id).padEnd(24)} step ${String(h.step_id).padStart(2)} ${h.step_name.padEnd(16)} ${runStatusName(h.run_status).padEnd(10)} ${String(h.run_duration).padStart(6, '0')}${h.retries_attempted ? ` retry ${h.retries_attempted}` : ''}`);
@@ -231,7 +245,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     t = await openAgentTarget({ env: io.env, ...(p.get('--root') ? { root: p.get('--root') } : {}), ...(p.get('--instance') ? { instance: p.get('--instance') } : {}), ...(p.get('--db') ? { db: p.get('--db') } : {}) });
     switch (command) {
       case 'add': return await add(t, name!, p, io);
-      case 'list': return await list(t, io);
+      case 'list': return await list(t, p.has('--json'), io);
       case 'show': return await show(t, name!, io);
       case 'run': return await runNow(t, name!, io);
       case 'history': return await history(t, name, p, io);
