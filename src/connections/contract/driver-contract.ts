@@ -205,6 +205,22 @@ export function runDriverContract(name: string, opts: DriverContractOptions): vo
     assert.equal(c.inTransaction, false);
   });
 
+  test(`${name}: a source that fails mid-load rolls back the open window and the connection stays usable`, async () => {
+    const c = await connect();
+    const t = table('srcfail');
+    await c.query(`CREATE TABLE ${t} (n INT)`);
+    async function* failing(): AsyncIterable<Row[]> {
+      yield Array.from({ length: 1000 }, (_, i) => [i]);
+      yield Array.from({ length: 1000 }, (_, i) => [1000 + i]);
+      throw new Error('upstream component failed');
+    }
+    await assert.rejects(c.bulkLoad(t, ['n'], failing(), { maxInsertCommitSize: 1000 }), /upstream component failed/);
+    await assert.rejects(c.bulkLoad(t, ['n'], failing(), { maxInsertCommitSize: 0 }), /upstream component failed/);
+    assert.equal(c.inTransaction, false);
+    const r = await c.query(`SELECT COUNT(*) FROM ${t}`);
+    assert.equal(Number(r.resultSets[0]!.rows[0]![0]), 2000, 'the first load kept its two committed windows; the second committed nothing');
+  });
+
   test(`${name}: a bulk load inside an outer transaction commits nothing itself`, async () => {
     const c = await connect();
     const t = table('bulkouter');

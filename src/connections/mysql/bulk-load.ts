@@ -68,7 +68,9 @@ export async function mysqlBulkLoad(conn: MysqlConnection, table: string, column
         }
       },
       async abort() {
-        stream.destroy();
+        // Destroying the stream would make mysql2 close the connection: end the load instead and let the
+        // window's transaction roll it back (InnoDB; a non-transactional table keeps what was loaded).
+        if (!stream.destroyed) stream.end();
         await done;
       },
     };
