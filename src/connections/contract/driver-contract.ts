@@ -256,6 +256,18 @@ export function runDriverContract(name: string, opts: DriverContractOptions): vo
     assert.equal(r.resultSets[0]!.rows.length, 1, 'the connection is still usable');
   });
 
+  test(`${name}: after a failing statement in a transaction, rollback leaves a usable connection`, async () => {
+    const c = await connect();
+    const t = table('txfail');
+    await c.query(`CREATE TABLE ${t} (n INT NOT NULL)`);
+    await c.begin();
+    await c.query(`INSERT INTO ${t} VALUES (1)`);
+    await assert.rejects(c.query(`INSERT INTO ${t} VALUES (NULL)`), SsisError);
+    await c.rollback();
+    const r = await c.query(`SELECT COUNT(*) FROM ${t}`, [], { timeoutSeconds: 30 });
+    assert.equal(Number(r.resultSets[0]!.rows[0]![0]), 0);
+  });
+
   test(`${name}: an unreachable database gives a clear error, not a hang`, async () => {
     await assert.rejects(opts.driver.connect(opts.unreachable), (e: unknown) => {
       assert.ok(e instanceof SsisError);
