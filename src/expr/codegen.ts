@@ -216,7 +216,9 @@ export class CodeGenerator {
     const fi = dataType(from.t.type);
     const ti = dataType(to.type);
     // Widening between JS numbers needs no work; integers to DT_WSTR of sufficient length are String().
-    if (fi.js === 'number' && ti.js === 'number' && (fi.family === 'integer' || from.t.type === 'DT_R4') && ti.family === 'real') return a;
+    // Exact widenings need no work: 32-bit integers and DT_R4 to DT_R8, 8/16-bit integers to DT_R4.
+    const exactToReal = to.type === 'DT_R8' ? fi.family === 'integer' || from.t.type === 'DT_R4' : fi.family === 'integer' && (fi.byteSize ?? 8) <= 2;
+    if (fi.js === 'number' && ti.js === 'number' && ti.family === 'real' && exactToReal) return a;
     if (fi.family === 'integer' && ti.family === 'integer' && fi.js === 'number' && ti.js === 'number' && Number(fi.min) >= Number(ti.min) && Number(fi.max) <= Number(ti.max)) return a;
     // DT_STR (and a shorter DT_WSTR) become DT_WSTR without any work when nothing can be cut.
     const fits = !to.length || (from.t.length !== undefined && from.t.length > 0 && from.t.length <= to.length);
