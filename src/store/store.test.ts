@@ -41,6 +41,7 @@ import {
 } from './index.ts';
 import { corpusPackages, pgInstanceUrl, tempRoot } from './testing/fixtures.ts';
 import type { ToolYear } from '../versions/index.ts';
+import { installationOf } from '../installation/index.ts';
 
 const V2 = corpusPackages('v2');
 const V3 = corpusPackages('v3');
@@ -182,6 +183,11 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.equal(got.instance?.year, 2012);
       await assert.rejects(loadFromStore({ root, server: 'I2014', path: 'own0', year: 2012 }), /newer than this SQL Server 2012 tool/);
       await assert.rejects(loadFromStore({ root, server: 'I2014', path: 'missing', year: 2014 }), (e: Error & { symbol?: string }) => e.symbol === 'DTS_E_PACKAGENOTFOUND');
+      // dtexec /DTS: the Package Store's top-level folders (MSDB = the default instance, File System = DTS/Packages).
+      fs.writeFileSync(path.join(installationOf(root, 2014).packages, 'inStore.dtsx'), read(V8[5]!));
+      assert.ok(Buffer.compare(Buffer.from((await loadFromStore({ root, store: 'DTS', path: 'File System\\inStore', year: 2014 })).bytes), read(V8[5]!)) === 0);
+      assert.ok(Buffer.compare(Buffer.from((await loadFromStore({ root, store: 'DTS', path: 'MSDB\\own0', year: 2014 })).bytes), read(V8[0]!)) === 0);
+      await assert.rejects(loadFromStore({ root, store: 'DTS', path: 'File System\\absent', year: 2014 }), (e: Error & { symbol?: string }) => e.symbol === 'DTS_E_PACKAGENOTFOUND');
     });
 
     test('folders: root and Maintenance Plans exist; duplicates, non-empty and root deletes are refused', async () => {
