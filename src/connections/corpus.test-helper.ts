@@ -49,13 +49,17 @@ export function corpusConnections(): CorpusConnection[] {
     const text = fs.readFileSync(file, 'utf8');
     let creationName = '';
     let name = '';
-    for (const chunk of text.split(/<DTS:ConnectionManager\b/).slice(1)) {
-      const head = chunk.split(/<DTS:ObjectData>/)[0]!;
-      const cn = attr(head, 'CreationName') ?? prop(head, 'CreationName');
-      const on = attr(head, 'ObjectName') ?? prop(head, 'ObjectName');
+    for (const whole of text.split(/<DTS:ConnectionManager\b/).slice(1)) {
+      const chunk = whole.split('</DTS:ConnectionManager>')[0]!;
+      // Attributes of the opening tag (2012+), or property children before the object data (2005/2008).
+      const tag = chunk.split('>')[0]!;
+      const before = chunk.includes('<DTS:ObjectData>') ? chunk.split('<DTS:ObjectData>')[0]! : '';
+      const cn = attr(tag, 'CreationName') ?? prop(before, 'CreationName');
+      const on = attr(tag, 'ObjectName') ?? prop(before, 'ObjectName');
       if (cn !== undefined && cn !== '') creationName = cn;
       if (on !== undefined && on !== '') name = on;
-      const cs = attr(chunk.split('>')[0]!, 'ConnectionString') ?? prop(chunk, 'ConnectionString') ?? attr(chunk, 'ConnectionString');
+      const inner = chunk.split('<DTS:FlatFileColumn')[0]!;
+      const cs = attr(tag, 'ConnectionString') ?? prop(inner, 'ConnectionString') ?? attr(inner, 'ConnectionString');
       if (cs !== undefined) out.push({ file: path.basename(file), name, creationName, connectionString: cs });
     }
   }

@@ -128,6 +128,7 @@ test('every database connection manager in the corpus resolves or fails with an 
       resolved++;
     } catch (e) {
       assert.ok(e instanceof SsisError, `${cm.file} ${cm.name}: ${String(e)}`);
+      assert.ok(e.message.includes(`"${cm.name}"`), `the message names the connection manager: ${e.message}`);
     }
   }
   assert.ok(resolved >= databases.length - 5, `${resolved} of ${databases.length} resolved`);
