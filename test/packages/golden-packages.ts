@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createPackage, sequentialIds, addVariable, addConnectionManager, addExecuteSqlTask, addExpressionTask, addSequence, addForLoop,
-  addForeachLoop, addPrecedenceConstraint, addEventHandler, writePackage,
+  addForeachLoop, addPrecedenceConstraint, addEventHandler, addExecutePackageTask, writePackage,
 } from '../../src/format/index.ts';
 import type { Package, WritableFormat } from '../../src/package/index.ts';
 
@@ -100,8 +100,31 @@ const transaction: Builder = (format) => {
   return pkg;
 };
 
-/** Every golden package: its builder and the tool years it exists for (the Expression task is 2012+). */
-export const GOLDEN: Readonly<Record<string, { build: Builder; years: readonly (2008 | 2012 | 2014)[] }>> = {
+/** A parent running a child package (file reference, in-process) that writes to the same database. */
+const executePackage: Builder = (format) => {
+  const year = Object.entries(FORMATS).find(([, f]) => f === format)![0];
+  const pkg = createPackage({ name: 'Parent', format, ids: sequentialIds(1), creationDate: '1/1/2014 12:00:00 PM', creatorName: 'opendts', creatorComputerName: 'golden' });
+  db(pkg);
+  addConnectionManager(pkg, { name: 'Child', type: 'FILE', connectionString: `child-${year}.dtsx` });
+  const create = addExecuteSqlTask(pkg, { name: 'Create results', connection: 'Db', sql: 'CREATE TABLE results (k VARCHAR(50), v INT)' });
+  const run = addExecutePackageTask(pkg, { name: 'Run child', connection: 'Child' });
+  const after = addExecuteSqlTask(pkg, { name: 'After child', connection: 'Db', sql: "INSERT INTO results (k, v) VALUES ('parent', 1)" });
+  addPrecedenceConstraint(pkg, create, run);
+  addPrecedenceConstraint(pkg, run, after);
+  return pkg;
+};
+
+/** The child package of `execute-package`. */
+const childPackage: Builder = (format) => {
+  const pkg = createPackage({ name: 'Child', format, ids: sequentialIds(500), creationDate: '1/1/2014 12:00:00 PM', creatorName: 'opendts', creatorComputerName: 'golden' });
+  db(pkg);
+  addExecuteSqlTask(pkg, { name: 'Child insert', connection: 'Db', sql: "INSERT INTO results (k, v) VALUES ('child', 1)" });
+  return pkg;
+};
+
+/** Every golden package: its builder, the tool years it exists for (the Expression task is 2012+), and other packages it needs beside it. */
+export const GOLDEN: Readonly<Record<string, { build: Builder; years: readonly (2008 | 2012 | 2014)[]; companions?: Readonly<Record<string, Builder>> }>> = {
+  'execute-package': { build: executePackage, years: [2008, 2012, 2014], companions: { child: childPackage } },
   'control-flow': { build: controlFlow, years: [2008, 2012, 2014] },
   'expression-loop': { build: expressionLoop, years: [2012, 2014] },
   'foreach-files': { build: foreachFiles, years: [2008, 2012, 2014] },
@@ -118,6 +141,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     for (const year of g.years) {
       const format = FORMATS[year];
       writeFileSync(goldenFile(name, year), writePackage(g.build(format), { format }));
+      for (const [companion, build] of Object.entries(g.companions ?? {})) {
+        writeFileSync(join(dirname(goldenFile(name, year)), `${companion}-${year}.dtsx`), writePackage(build(format), { format }));
+      }
     }
   }
 }

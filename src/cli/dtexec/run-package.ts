@@ -1,15 +1,13 @@
 /** @module dtexec's package run: load (upgraded in memory, never written back), configure (/Set, /Conn, /ConfigFile), verify, validate and execute, printing events as dtexec does. */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { SsisError, errorMessage } from '../../errors.ts';
-import { readPackage } from '../../format/index.ts';
 import { mapWindowsPath } from '../../connections/windows-path.ts';
 import { combineOverrides, loadConnectionSettings } from '../../connections/overrides.ts';
 import { isConnectionUrl } from '../../connections/connection-url.ts';
-import { Engine, packageSpec, expressionHost, databaseAccess, applyConfigurations, CheckpointStore, textFileLogger, xmlFileLogger, providerKind, type ListenerRegistration, type RuntimeEvent, type ExecResult, type PackageSpec, type ScriptModule } from '../../runtime/index.ts';
+import { createEngine, loadPackageFile } from './host.ts';
+import { databaseAccess, applyConfigurations, CheckpointStore, textFileLogger, xmlFileLogger, providerKind, type ListenerRegistration, type RuntimeEvent, type ExecResult, type PackageSpec } from '../../runtime/index.ts';
 import '../../tasks/index.ts';
-import { dataFlowRunner, type DataFlowServices } from '../../dataflow/index.ts';
 import type { ProductVersion, ToolYear } from '../../versions/index.ts';
 import type { CliIo } from '../io.ts';
 import type { DtexecCommand } from './command.ts';
@@ -90,28 +88,6 @@ function verify(cmd: DtexecCommand, spec: PackageSpec): string | undefined {
   return undefined;
 }
 
-/** Loads a package file for the tool version (newer formats are refused). */
-export function loadPackageFile(file: string, tool: ToolYear, password?: string): PackageSpec {
-  const pkg = readPackage(readFileSync(file), { fileName: file, tool, password });
-  if (pkg.problems.length > 0) {
-    throw new SsisError('0xC0016020', 'DTS_E_PACKAGEMIGRATIONFAILED', `Package migration from version ${pkg.sourceFormat} to version ${pkg.formatVersion} failed: ${pkg.problems.map((p) => p.message).join('; ')}`);
-  }
-  return packageSpec(pkg);
-}
-
-function scriptLoader(folder: string | undefined): ((task: { name: string; id: string }) => Promise<ScriptModule | undefined>) | undefined {
-  if (!folder) return undefined;
-  return async (task) => {
-    for (const name of [task.name, task.id]) {
-      for (const ext of ['.mjs', '.js']) {
-        const file = resolve(folder, name + ext);
-        if (existsSync(file)) return (await import(pathToFileURL(file).href)) as ScriptModule;
-      }
-    }
-    return undefined;
-  };
-}
-
 /** The checkpoint settings after configurations and /Set: dtexec's /CheckFile, /Checkpointing and /Restart win over the package's. */
 function checkpointStore(cmd: DtexecCommand, spec: PackageSpec, local: (path: string) => string): CheckpointStore | undefined {
   const file = cmd.checkpointFile ?? spec.checkpointFileName ?? '';
@@ -167,36 +143,18 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
     else io.out(`The log provider "${l.provider}" is not supported yet by OpenDTS; only the text and XML file providers are (/L DTS.LogProviderTextFile;file).`);
   }
   if (typeof cmd.vlog === 'string') listeners.push(textFileLogger(resolve(io.cwd, mapPath(cmd.vlog)), () => holder.id));
-  const engine: Engine = new Engine(spec, {
-    expressions: expressionHost(version.year as ToolYear),
+  const engine = createEngine(spec, file, {
+    year: version.year as ToolYear,
+    io,
     listeners,
-    signal: io.signal,
-    openDatabase: databases.open,
-    checkDatabase: databases.check,
-    mapPath: (p) => resolve(dirname(file), mapPath(p)),
+    databases,
+    mapPath,
+    password: cmd.decrypt,
     validateOnly: cmd.validateOnly,
     warnAsError: cmd.warnAsError,
     maxConcurrent: cmd.maxConcurrent,
-    services: {
-      extra: {
-        dataFlow: dataFlowRunner,
-        dataFlowServices: { openConnection: (nameOrId: string): ReturnType<typeof databases.connect> => databases.connect(engine.connection(nameOrId)) } satisfies DataFlowServices,
-      },
-      scriptModule: scriptLoader(io.env['OPENDTS_SCRIPTS'] ? resolve(io.cwd, io.env['OPENDTS_SCRIPTS']) : resolve(dirname(file), 'scripts')),
-    },
   });
   holder.id = engine.executionId;
-  for (const lp of spec.logProviders) {
-    const kind = providerKind(lp.creationName);
-    if (kind === 'text' || kind === 'xml') {
-      try {
-        const target = engine.connectionPath(lp.configString);
-        listeners.push((kind === 'text' ? textFileLogger : xmlFileLogger)(target, () => holder.id));
-      } catch (error) {
-        io.out(`Warning: the log provider "${lp.name}" cannot write: ${errorMessage(error)}`);
-      }
-    }
-  }
   try {
     const parameters = cmd.parameters
       .filter((p) => p.scope !== 'ServerOption')
