@@ -12,8 +12,6 @@ export interface FileEncoding {
   readonly codePage: number;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
 const SINGLE_BYTE = new Set([437, 850, 852, 855, 857, 860, 861, 862, 863, 865, 866, 869, 874, 1250, 1251, 1252, 1253, 1254, 1255, 1256, 1257, 1258, 20127, 28591, 28592, 28593, 28594, 28595, 28596, 28597, 28598, 28599, 28605]);
 
 /** The encoding of a file with this code page (Unicode = UTF-16 LE). Throws naming the code page when iconv-lite lacks it. */
@@ -56,7 +54,10 @@ export function chunkDecoder(enc: FileEncoding, chunk: Buffer): (buf: Uint8Array
 export function encodeText(text: string, enc: FileEncoding): Buffer {
   if (enc.kind === 'utf8') return Buffer.from(text, 'utf8');
   if (enc.name === 'utf16le') return Buffer.from(text, 'utf16le');
-  // ASCII text is the same in every single-byte code page.
-  if (enc.kind === 'single' && !NON_ASCII.test(text)) return Buffer.from(text, 'latin1');
+  // ASCII text is the same in every single-byte code page (checked on the UTF-8 bytes, natively).
+  if (enc.kind === 'single') {
+    const utf8 = Buffer.from(text, 'utf8');
+    if (isAscii(utf8)) return utf8;
+  }
   return iconv.encode(text, enc.name);
 }

@@ -58,3 +58,10 @@ test('reals are written with at most 15 significant digits, like SSIS', () => {
   assert.equal(f(12.5), '12.5');
   assert.equal(f(-0.1 - 0.2), '-0.3');
 });
+
+test('reals with float noise are cut to 15 significant digits', () => {
+  const f = valueFormatter({ type: 'DT_R8' });
+  assert.equal(f(12.36 * 1.2), '14.832');
+  assert.equal(f(0.1 + 0.2), '0.3');
+  assert.equal(f(1e20), '1E+20');
+});

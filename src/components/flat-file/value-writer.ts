@@ -12,8 +12,12 @@ export function valueFormatter(t: TypeSpec): ValueFormatter {
   if (t.type === 'DT_R8') {
     return (v) => {
       // The shortest round-trip text is what SSIS writes whenever it has at most 15 significant digits.
-      const s = String(v as number);
+      const n = v as number;
+      const s = String(n);
       if (s.length <= 15 || (s.length <= 17 && significantDigits(s) <= 15)) return s;
+      // Otherwise 15 significant digits without trailing zeros (the same text formatReal gives, without re-parsing).
+      const a = Math.abs(n);
+      if (a >= 1e-5 && a < 1e15) return stripZeros(n.toPrecision(15));
       return formatValue(v, t);
     };
   }
@@ -28,4 +32,13 @@ function significantDigits(s: string): number {
   let n = 0;
   for (let i = start; i < s.length; i++) if (s[i] !== '.') n++;
   return n;
+}
+
+/** `14.8320000000000` → `14.832`, `120.000000000000` → `120`. */
+function stripZeros(s: string): string {
+  if (!s.includes('.')) return s;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48) end--;
+  if (s.charCodeAt(end - 1) === 46) end--;
+  return s.slice(0, end);
 }
