@@ -15,3 +15,5 @@ export type { DeploymentManifest } from './deployment-manifest.ts';
 export { CONTENT_TYPES_MEMBER, MANIFEST_MEMBER, PARAMS_MEMBER, fileNameToPartName, partNameToFileName, readIspac, writeIspac } from './ispac.ts';
 export type { IspacContent, IspacMember, IspacPackage, IspacProject } from './ispac.ts';
 export { buildIspacFromDtproj } from './build-ispac.ts';
+export { createIspac, writeProjectManifest, writeProjectParams } from './project-writer.ts';
+export type { PackageInput, ParameterInput, ProjectInput } from './project-writer.ts';

@@ -40,13 +40,16 @@ export function ssisProperties(el: XmlElement): Map<string, XmlElement> {
   return out;
 }
 
-/** The text of every property, by name (whitespace-only values, as SSIS writes empty ones, become ''). */
+/** The value of an `SSIS:Property`: SSIS writes an empty one as a line break and indentation, which reads as ''. */
+export function ssisPropertyValue(p: XmlElement): string {
+  const text = textOf(p);
+  return text.includes('\n') && text.trim() === '' ? '' : text;
+}
+
+/** The value of every property, by name. */
 export function ssisPropertyTexts(el: XmlElement): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, p] of ssisProperties(el)) {
-    const text = textOf(p);
-    out[name] = text.trim() === '' ? '' : text;
-  }
+  for (const [name, p] of ssisProperties(el)) out[name] = ssisPropertyValue(p);
   return out;
 }
 
@@ -72,7 +75,7 @@ export function readSsisParameter(el: XmlElement, unavailable: ReadonlyMap<XmlEl
     required: flag(texts.Required),
     sensitive: flag(texts.Sensitive),
     includeInDebugDump: flag(texts.IncludeInDebugDump),
-    value: missing || valueEl === undefined ? undefined : textOf(valueEl),
+    value: missing || valueEl === undefined ? undefined : ssisPropertyValue(valueEl),
     ...(missing ? { valueUnavailable: missing } : {}),
     properties: texts,
     line: el.line,
