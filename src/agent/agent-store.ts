@@ -424,6 +424,41 @@ export class AgentStore {
   }
 
   /**
+   * Closes the runs of dead sessions (ended, or silent since before `aliveSince`) that never
+   * finished: each gets a job outcome row (run_status 3, canceled) saying it was interrupted, and
+   * its activity is stopped. Returns the jobs closed.
+   */
+  closeInterruptedRuns(aliveSince: WallTime, now: WallTime, server: string): Promise<string[]> {
+    return this.serial(() =>
+      this.tx(async () => {
+        const dead = await this.db.query(
+          `SELECT a.session_id, a.job_id, a.start_execution_date, a.run_requested_source, a.last_executed_step_id, s.agent_name FROM sysjobactivity a JOIN syssessions s ON s.session_id = a.session_id
+           WHERE a.start_execution_date IS NOT NULL AND a.stop_execution_date IS NULL AND (s.ended_date IS NOT NULL OR s.heartbeat_date < ?)${this.lock('FOR UPDATE OF a SKIP LOCKED')}`,
+          [formatWall(aliveSince)],
+        );
+        for (const d of dead) {
+          const started = String(d.start_execution_date);
+          const startWall = Date.UTC(Number(started.slice(0, 4)), Number(started.slice(5, 7)) - 1, Number(started.slice(8, 10)), Number(started.slice(11, 13)), Number(started.slice(14, 16)), Number(started.slice(17, 19)));
+          const lastStep = d.last_executed_step_id === null ? 'no step had finished' : `the last step to finish was step ${d.last_executed_step_id}`;
+          const id = await this.insertHistory({
+            job_id: String(d.job_id),
+            step_id: 0,
+            step_name: '(Job outcome)',
+            message: `The job was stopped prior to completion: the Agent session ${d.session_id} (${d.agent_name ?? 'unknown'}) that ran it ended before the job did; ${lastStep}. The Job was invoked by ${d.run_requested_source ?? 'unknown'}.`,
+            run_status: RunStatus.Canceled,
+            run_date: toAgentDate(startWall),
+            run_time: toAgentTime(startWall),
+            run_duration: 0,
+            server,
+          });
+          await this.db.run('UPDATE sysjobactivity SET stop_execution_date = ?, job_history_id = ? WHERE session_id = ? AND job_id = ?', [formatWall(now), id, d.session_id, d.job_id]);
+        }
+        return dead.map((d) => String(d.job_id));
+      }),
+    );
+  }
+
+  /**
    * Records one step attempt in one transaction: its `sysjobhistory` row, the step's `last_run_*`
    * columns and the run's last executed step (`sysjobactivity`).
    */

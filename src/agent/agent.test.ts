@@ -118,6 +118,38 @@ describe('Agent on SQLite', () => {
     await agent.stop();
   });
 
+  test('a run whose Agent died is recorded as interrupted when an Agent starts after the session went silent', async () => {
+    const t = await freshStore('sqlite');
+    cleanups.push(t.cleanup);
+    const clock = new ManualClock(at(14, 0, 30));
+    const job = await scheduledJob(t.store, 'crashes', 'every 1 minutes', clock);
+    const never = new Promise<never>(() => undefined);
+    const a = new Agent(agentOptions(t.store, clock, async () => never, 'a'));
+    await a.start();
+    clock.set(at(14, 1, 0));
+    assert.equal((await a.tick()).length, 1); // the run hangs: agent a "crashes" here
+    // Five minutes later the session is still taken as alive: nothing is closed, the job is not restarted.
+    clock.set(at(14, 6, 0));
+    const b = new Agent(agentOptions(t.store, clock, countingStep({ n: 0 }), 'b'));
+    await b.start();
+    assert.deepEqual(await t.store.listHistory({ job_id: job.job_id }), []);
+    assert.equal((await b.tick()).length, 0); // the 14:02 slot is long past: missed
+    // Twenty minutes on, a new Agent closes the dead run; the next minute the schedule runs again.
+    clock.set(at(14, 21, 0));
+    const c = new Agent(agentOptions(t.store, clock, countingStep({ n: 0 }), 'c'));
+    await c.start();
+    const interrupted = (await t.store.listHistory({ job_id: job.job_id })).find((h) => /stopped prior to completion/.test(h.message ?? ''));
+    assert.ok(interrupted);
+    assert.equal(interrupted.run_status, RunStatus.Canceled);
+    assert.equal(interrupted.run_time, 140100);
+    assert.match(interrupted.message ?? '', new RegExp(`^The job was stopped prior to completion: the Agent session ${a.session} \\(a\\) that ran it ended before the job did; no step had finished\\. The Job was invoked by Schedule \\d+ \\(crashes schedule\\)\\.$`));
+    await c.tick(); // the 14:07 slot: missed
+    clock.set(at(14, 22, 0));
+    assert.equal((await Promise.all(await c.tick())).length, 1);
+    await b.stop();
+    await c.stop();
+  });
+
   test('"when the Agent starts" jobs run at each start; disabled jobs never run', async () => {
     const t = await freshStore('sqlite');
     cleanups.push(t.cleanup);

@@ -65,6 +65,8 @@ export class Agent {
     await this.store.migrate();
     this.sessionId = await this.store.startSession(this.o.agentName ?? 'opendts-agent', this.now());
     this.log(`Agent session ${this.sessionId} started on ${this.o.server}.`);
+    const closed = await this.store.closeInterruptedRuns(this.aliveSince(this.now()), this.now(), this.o.server);
+    if (closed.length > 0) this.log(`${closed.length} run(s) of a stopped Agent session were recorded as interrupted.`);
   }
 
   /** Starts the jobs scheduled "when the Agent starts" (the scheduler calls this once after {@link start}); returns their runs. */
