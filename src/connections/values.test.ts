@@ -35,6 +35,8 @@ test('readers make engine values: exact decimals, bigints, Booleans, GUIDs', () 
   assert.equal(readerFor('DT_GUID')!('0f8fad5b-d9cb-469f-a165-70867728950e'), '{0F8FAD5B-D9CB-469F-A165-70867728950E}');
   assert.equal(guidText('{abc}'), '{ABC}');
   assert.equal(plainValue(new SsisDecimal(5n, 1)), '0.5');
+  assert.equal(plainValue(new Date(Date.UTC(2024, 1, 29, 13, 45, 6, 120))), '2024-02-29 13:45:06.12+00:00');
+  assert.equal(plainValue(undefined), null);
 });
 
 test('copy text escapes what would break a row and spells NULL as \\N', () => {

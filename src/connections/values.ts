@@ -173,11 +173,13 @@ export function readRows(rows: unknown[][], readers: readonly (ValueReader | und
 
 /**
  * An engine value as a plain JavaScript value a driver can bind: SsisDecimal → its exact text, SsisDateTime →
- * `yyyy-mm-dd hh:mm:ss.f…` (with the offset when it has one), other values unchanged.
+ * `yyyy-mm-dd hh:mm:ss.f…` (with the offset when it has one), a Date → its UTC clock with `+00:00`, other values unchanged.
  */
 export function plainValue(v: unknown): unknown {
   if (v instanceof SsisDecimal) return v.toString();
   if (v instanceof SsisDateTime) return dateTimeText(v, v.offset !== 0);
+  // A JavaScript Date is an instant: sent as its UTC clock with the +00:00 offset.
+  if (v instanceof Date) return dateTimeText(SsisDateTime.fromDate(v, true), true);
   if (v === undefined) return null;
   return v;
 }
