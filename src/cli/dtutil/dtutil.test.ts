@@ -261,6 +261,11 @@ describe('dtutil across versions and stores', () => {
     r = await dtutil(2014, '/FILE', enc, '/Decrypt', 'Secret1', '/ENCRYPT', `FILE;${enc};0`);
     assert.equal(r.code, 0, r.err);
     assert.equal(readPackageHeader(fs.readFileSync(enc)).protectionLevel, 0);
+    const upgraded = path.join(work, 'upgraded.dtsx');
+    r = await dtutil(2012, '/FILE', V3[1]!, '/ENCRYPT', `FILE;${upgraded};2;pw2`);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(readPackageHeader(fs.readFileSync(upgraded)).formatVersion, 6, '/ENCRYPT saves in the tool\'s format');
+    assert.equal(readPackageHeader(fs.readFileSync(upgraded)).protectionLevel, 2);
     r = await dtutil(2014, '/FILE', V8[0]!, '/ENCRYPT', `FILE;${path.join(work, 'uk.dtsx')};1`);
     assert.equal(r.code, 1);
     assert.match(r.err, /user key \(DPAPI\)/);

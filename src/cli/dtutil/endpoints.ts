@@ -88,10 +88,13 @@ export async function deleteEndpoint(ctx: DtutilContext, ep: Endpoint): Promise<
   return withSession(ep, (s) => removeStoredPackage(s, ep.path));
 }
 
-/** Loads the package as the tool of this version does (refusing a newer format), mapping failures to exit code 5. */
-export async function checkLoads(ctx: DtutilContext, bytes: Uint8Array, label: string, password: string | undefined): Promise<void> {
+/**
+ * Loads the package as the tool of this version does (refusing a newer format), mapping failures to
+ * exit code 5. Returns the package's bytes: as given, or, with `upgrade`, saved in the tool's format.
+ */
+export async function checkLoads(ctx: DtutilContext, bytes: Uint8Array, label: string, password: string | undefined, upgrade = false): Promise<Uint8Array> {
   try {
-    await gatePackage(bytes, { year: ctx.year, fileName: label, password, upgrade: false });
+    return (await gatePackage(bytes, { year: ctx.year, fileName: label, password, upgrade })).bytes;
   } catch (error) {
     throw new DtutilFailure(EXIT.cannotLoad, error);
   }

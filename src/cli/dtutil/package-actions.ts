@@ -78,8 +78,8 @@ export async function runPackageAction(ctx: DtutilContext, cmd: DtutilCommand, a
       return EXIT.success;
     }
     case 'ENCRYPT': {
-      const bytes = await readSource(ctx, src);
-      await checkLoads(ctx, bytes, src.label, cmd.decrypt);
+      // /ENCRYPT saves the package through the runtime, so it is written in the tool's format (SSIS behaviour from memory).
+      const bytes = await checkLoads(ctx, await readSource(ctx, src), src.label, cmd.decrypt, true);
       const dest = resolveEndpoint(ctx, action.dest, action.path, cmd.destServer, { user: cmd.destUser, password: cmd.destPassword });
       let protectedBytes: Uint8Array;
       try {
