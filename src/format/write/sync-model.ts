@@ -11,6 +11,8 @@ import { dialectOf, parseBool, parseIntOr, type Dialect } from '../dialect.ts';
 import { attrLocal, elementChildren, elementNamed, ownText } from '../dom.ts';
 import { readTaskSettings } from '../read/read-task-settings.ts';
 import { setProp } from './respell.ts';
+import { SsisError } from '../../errors.ts';
+import { applyRenames } from './rename.ts';
 
 type FieldKind = 'string' | 'bool' | 'int';
 /** model field → XML property name, kind, default when absent. */
@@ -48,6 +50,8 @@ const FOR_LOOP: FieldTable = [
   ['assignExpression', 'AssignExpression', 'string', ''],
 ];
 const VARIABLE: FieldTable = [
+  ['name', 'ObjectName', 'string', ''],
+  ['namespace', 'Namespace', 'string', 'User'],
   ['description', 'Description', 'string', ''],
   ['expression', 'Expression', 'string', ''],
   ['evaluateAsExpression', 'EvaluateAsExpression', 'bool', false],
@@ -60,6 +64,7 @@ const CONSTRAINT: FieldTable = [
   ['expression', 'Expression', 'string', ''],
 ];
 const CONNECTION: FieldTable = [
+  ['name', 'ObjectName', 'string', ''],
   ['description', 'Description', 'string', ''],
   ['delayValidation', 'DelayValidation', 'bool', false],
 ];
@@ -115,6 +120,7 @@ function syncProperty(p: ComponentProperty): void {
 /** Writes every direct model edit into the package's XML. */
 export function syncModelToXml(pkg: Package): void {
   const d = dialectOf(pkg.xmlFormat);
+  applyRenames(pkg, d);
   syncFields(pkg, pkg.element, PACKAGE, d);
   for (const e of walkExecutables(pkg)) {
     if (e.kind !== 'EventHandler') syncFields(e, e.element, EXECUTABLE, d);
@@ -144,6 +150,11 @@ export function syncModelToXml(pkg: Package): void {
   }
   for (const { dataFlow } of allDataFlows(pkg)) {
     for (const c of dataFlow.components) {
+      const named = [c, ...c.inputs, ...c.outputs, ...c.outputs.flatMap((o) => o.columns)];
+      const renamed = named.find((o) => o.name !== (attrLocal(o.element, 'name') ?? ''));
+      if (renamed) {
+        throw new SsisError('0xC0010014', 'DTS_E_GENERICERROR', `Renaming data flow objects (${renamed.refId} → "${renamed.name}") is not supported yet by OpenDTS.`);
+      }
       const owners = [c, ...c.inputs, ...c.outputs, ...c.inputs.flatMap((i) => i.columns), ...c.outputs.flatMap((o) => o.columns)];
       for (const o of owners) for (const p of o.properties) syncProperty(p);
     }
