@@ -57,6 +57,8 @@ export interface ColumnInfo {
   readonly length?: number;
   readonly precision?: number;
   readonly scale?: number;
+  /** The code page of a DT_STR/DT_TEXT column (SQL Server's collation; 1252 when unknown). */
+  readonly codePage?: number;
   readonly nullable?: boolean;
 }
 

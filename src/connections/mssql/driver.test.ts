@@ -66,6 +66,8 @@ test('SQL Server types map to SSIS types as the OLE DB source does', () => {
   assert.deepEqual(mapMetadata({ type: { name: 'IntN' }, dataLength: 8 }), { dataType: 'DT_I8' });
   assert.deepEqual(mapMetadata({ type: { name: 'NVarChar' }, dataLength: 100 }), { dataType: 'DT_WSTR', length: 50 });
   assert.deepEqual(mapMetadata({ type: { name: 'FloatN' }, dataLength: 4 }), { dataType: 'DT_R4' });
+  assert.deepEqual(mapMetadata({ type: { name: 'VarChar' }, dataLength: 30, collation: { codepage: 'CP1251' } }), { dataType: 'DT_STR', length: 30, codePage: 1251 });
+  assert.deepEqual(mapMetadata({ type: { name: 'VarChar' }, dataLength: 30 }), { dataType: 'DT_STR', length: 30, codePage: 1252 });
   assert.equal(nativeTypeText('nvarchar', -1), 'nvarchar(max)');
   assert.deepEqual(parseNativeColumn('decimal(12,2)'), { name: 'decimal', precision: 12, scale: 2 });
   assert.deepEqual(parseNativeColumn('varbinary(max)'), { name: 'varbinary', length: -1 });

@@ -49,6 +49,7 @@ export interface TediousMetadata {
   readonly dataLength?: number;
   readonly precision?: number;
   readonly scale?: number;
+  readonly collation?: { readonly codepage?: string } | undefined;
 }
 
 const BY_LENGTH: Readonly<Record<string, Readonly<Record<number, string>>>> = {
@@ -67,12 +68,15 @@ export function metadataTypeName(meta: TediousMetadata): string {
   return n;
 }
 
-/** The DT_* type of a tedious result column (lengths of n-types counted in characters). */
-export function mapMetadata(meta: TediousMetadata): MappedType {
+/** The DT_* type of a tedious result column (lengths of n-types counted in characters; DT_STR/DT_TEXT with their collation's code page). */
+export function mapMetadata(meta: TediousMetadata): MappedType & { codePage?: number } {
   const name = metadataTypeName(meta);
   const bytes = meta.dataLength;
   const length = bytes === undefined || bytes === 0xffff || bytes > 0x7fffffff - 1 ? -1 : /^n(var)?char$/.test(name) ? bytes / 2 : bytes;
-  return mapMssqlType(name, length, meta.precision, meta.scale);
+  const mapped = mapMssqlType(name, length, meta.precision, meta.scale);
+  if (mapped.dataType !== 'DT_STR' && mapped.dataType !== 'DT_TEXT') return mapped;
+  const cp = meta.collation?.codepage;
+  return { ...mapped, codePage: cp === 'utf-8' ? 65001 : cp ? Number(cp.replace(/^CP/i, '')) : 1252 };
 }
 
 /** A column type for tedious's bulk load and parameters, with its options. */
