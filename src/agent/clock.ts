@@ -32,10 +32,6 @@ export class ManualClock implements Clock {
   now(): Date {
     return new Date(this.t);
   }
-  /** Moves the clock forward. */
-  advance(ms: number): void {
-    this.t += ms;
-  }
   /** Sets the clock. */
   set(to: Date): void {
     this.t = to.getTime();

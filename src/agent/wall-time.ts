@@ -52,11 +52,6 @@ export function agentTimeSeconds(hhmmss: number): number {
   return Math.floor(hhmmss / 10000) * 3600 + (Math.floor(hhmmss / 100) % 100) * 60 + (hhmmss % 100);
 }
 
-/** The `hhmmss` int of seconds since midnight. */
-export function secondsToAgentTime(seconds: number): number {
-  return Math.floor(seconds / 3600) * 10000 + (Math.floor(seconds / 60) % 60) * 100 + (seconds % 60);
-}
-
 /** The wall time of msdb's `(yyyymmdd, hhmmss)` pair. */
 export function fromAgent(date: number, time = 0): WallTime {
   return wall(Math.floor(date / 10000), Math.floor(date / 100) % 100, date % 100) + agentTimeSeconds(time) * 1000;
