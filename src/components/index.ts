@@ -18,6 +18,7 @@ import { adoNetDestination, oledbDestination } from './oledb-destination/index.t
 import { adoNetSource, oledbSource } from './oledb-source/index.ts';
 import { oledbCommand } from './oledb-command/index.ts';
 import { pivot } from './pivot/index.ts';
+import { rawFileDestination, rawFileSource } from './raw-file/index.ts';
 import { dataReaderDestination, recordsetDestination } from './recordset-destination/index.ts';
 import { rowCount } from './row-count/index.ts';
 import { percentageSampling, rowSampling } from './sampling/index.ts';
@@ -30,4 +31,5 @@ import { unpivot } from './unpivot/index.ts';
 export const builtinComponents: readonly ComponentFactory[] = [
   flatFileSource, flatFileDestination, multicast, unionAll, rowCount, copyColumn, derivedColumn, conditionalSplit, dataConversion, sort, aggregate, oledbSource, adoNetSource, oledbDestination, adoNetDestination, lookup, mergeJoin, merge,
   characterMap, audit, percentageSampling, rowSampling, cacheTransform, recordsetDestination, dataReaderDestination, unpivot, pivot, oledbCommand, scriptComponent,
+  rawFileSource, rawFileDestination,
 ];
