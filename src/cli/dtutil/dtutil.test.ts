@@ -77,6 +77,13 @@ describe('dtutil across versions and stores', () => {
     }
   });
 
+  test('/MOVE from an older instance imports the package and removes it there', async () => {
+    const r = await dtutil(2014, '/SQL', 'p5', '/SourceServer', 'S08', '/DestServer', 'S14', '/MOVE', 'SQL;movedFrom08');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(readPackageHeader(await stored('S14', 'movedFrom08')).formatVersion, 8);
+    assert.equal((await dtutil(2008, '/SQL', 'p5', '/SourceServer', 'S08', '/EXISTS')).code, 1);
+  });
+
   test('nothing is exported to an older instance; an older tool neither reads nor writes a newer instance', async () => {
     let r = await dtutil(2014, '/SQL', 'p0', '/SourceServer', 'S14', '/DestServer', 'S08', '/COPY', 'SQL;down');
     assert.equal(r.code, 1);

@@ -77,14 +77,17 @@ export async function endpointExists(ctx: DtutilContext, ep: Endpoint): Promise<
   return withSession(ep, (s) => storedPackageExists(s, ep.path));
 }
 
-/** Deletes the package; false when it did not exist. */
+/**
+ * Deletes the package; false when it did not exist. Deleting stores no package format, so a tool may
+ * delete from an instance of its own version or an older one (which is how /MOVE imports from it).
+ */
 export async function deleteEndpoint(ctx: DtutilContext, ep: Endpoint): Promise<boolean> {
   if (ep.kind === 'FILE') {
     if (!fs.existsSync(ep.file)) return false;
     fs.unlinkSync(ep.file);
     return true;
   }
-  assertWritable(ep.ref, ctx.year);
+  assertReadable(ep.ref, ctx.year);
   return withSession(ep, (s) => removeStoredPackage(s, ep.path));
 }
 

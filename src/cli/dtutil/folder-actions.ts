@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import {
   assertReadable,
-  assertWritable,
   createStoreFolder,
   createStoredFolder,
   deleteStoreFolder,
@@ -45,7 +44,7 @@ async function session<T>(cmd: DtutilCommand, ref: InstanceRef, fn: (s: MsdbSess
 
 const join = (parent: string, name: string) => (parent.replace(/[\\/]+$/, '') === '' ? name : `${parent.replace(/[\\/]+$/, '')}\\${name}`);
 
-/** Runs a folder action; returns the exit code. */
+/** Runs a folder action; returns the exit code. Folders hold no package format, so instances of the tool's version or older ones are managed. */
 export async function runFolderAction(ctx: DtutilContext, cmd: DtutilCommand, action: DtutilAction): Promise<number> {
   const out = ctx.io.out;
   switch (action.kind) {
@@ -53,7 +52,7 @@ export async function runFolderAction(ctx: DtutilContext, cmd: DtutilCommand, ac
       const t = target(ctx, cmd, action.store, action.parent);
       if (t.kind === 'FILE') createStoreFolder(t.dir, action.name);
       else {
-        assertWritable(t.ref, ctx.year);
+        assertReadable(t.ref, ctx.year);
         await session(cmd, t.ref, (s) => createStoredFolder(s, t.path, action.name));
       }
       break;
@@ -62,7 +61,7 @@ export async function runFolderAction(ctx: DtutilContext, cmd: DtutilCommand, ac
       const t = target(ctx, cmd, action.store, join(action.parent, action.name));
       if (t.kind === 'FILE') deleteStoreFolder(t.dir);
       else {
-        assertWritable(t.ref, ctx.year);
+        assertReadable(t.ref, ctx.year);
         await session(cmd, t.ref, (s) => deleteStoredFolder(s, t.path));
       }
       break;
@@ -71,7 +70,7 @@ export async function runFolderAction(ctx: DtutilContext, cmd: DtutilCommand, ac
       const t = target(ctx, cmd, action.store, join(action.parent, action.oldName));
       if (t.kind === 'FILE') renameStoreFolder(t.dir, action.newName);
       else {
-        assertWritable(t.ref, ctx.year);
+        assertReadable(t.ref, ctx.year);
         await session(cmd, t.ref, (s) => renameStoredFolder(s, t.path, action.newName));
       }
       break;
