@@ -65,7 +65,8 @@ export class Engine {
   readonly signal: AbortSignal;
   private readonly semaphore: Semaphore;
   private readonly handlerEvents = new Set<string>();
-  private readonly listenerEvents: Set<string> | 'all';
+  private listenerEvents: Set<string> | 'all';
+  private readonly listeners: ListenerRegistration[];
   private readonly transactions = new Map<RunNode, RunTransaction>();
   private readonly abort = new AbortController();
   private readonly connectionsById = new Map<string, ConnectionSpec>();
@@ -81,8 +82,9 @@ export class Engine {
     this.signal = options.signal ? AbortSignal.any([options.signal, this.abort.signal]) : this.abort.signal;
     this.semaphore = new Semaphore(effectiveConcurrency(options.maxConcurrent ?? pkg.maxConcurrentExecutables));
     collectHandlerEvents(pkg, this.handlerEvents);
-    const regs = options.listeners ?? [];
-    this.listenerEvents = regs.some((r) => !r.events) ? 'all' : new Set(regs.flatMap((r) => [...(r.events ?? [])]));
+    this.listeners = [...(options.listeners ?? [])];
+    this.listenerEvents = new Set();
+    for (const r of this.listeners) this.noteEvents(r);
     for (const c of pkg.connections) {
       this.connectionsById.set(c.id.toLowerCase(), c);
       this.connectionsById.set(c.name.toLowerCase(), c);
@@ -141,6 +143,17 @@ export class Engine {
         throw new SsisError('0xC001F036', 'DTS_E_REQUIREDPARAMETERNOTSET', `The parameter "$${p.scope}::${p.name}" is required but was not given a value. Give one with /Set \\Package.Variables[$${p.scope}::${p.name}];value or /Par.`);
       }
     }
+  }
+
+  /** Adds a listener (a log provider set up once the engine exists). */
+  addListener(registration: ListenerRegistration): void {
+    this.listeners.push(registration);
+    this.noteEvents(registration);
+  }
+
+  private noteEvents(r: ListenerRegistration): void {
+    if (!r.events) this.listenerEvents = 'all';
+    else if (this.listenerEvents !== 'all') for (const e of r.events) this.listenerEvents.add(e);
   }
 
   /** Requests cancellation (as Ctrl-C does). */
@@ -463,7 +476,7 @@ export class Engine {
 
   /** Sends an event to the listeners that want it. */
   async emit(ev: RuntimeEvent): Promise<void> {
-    for (const r of this.options.listeners ?? []) {
+    for (const r of this.listeners) {
       if (this.brokenListeners.has(r) || (r.events && !r.events.has(ev.event))) continue;
       try {
         await r.listener(ev);

@@ -5,6 +5,7 @@ export { applyConfigurations, readDtsConfig, type CommandLineSetting, type Confi
 export { setPropertyPath, parsePropertyPath, pathNotFound } from './property-path.ts';
 export { CheckpointStore, type CheckpointSettings } from './checkpoint.ts';
 export { textFileLogger, xmlFileLogger, providerKind, selectedEvents } from './log-providers.ts';
+export { sqlServerLogger } from './sql-log-provider.ts';
 export { HANDLER_EVENTS, type RuntimeEvent, type EventListener, type EventName } from './events.ts';
 export type { ExpressionHost } from './expressions.ts';
 export { expressionHost } from './expr-host.ts';

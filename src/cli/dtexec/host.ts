@@ -6,7 +6,7 @@ import { SsisError, errorMessage } from '../../errors.ts';
 import { readPackage } from '../../format/index.ts';
 import { dataFlowRunner, type DataFlowServices } from '../../dataflow/index.ts';
 import {
-  Engine, packageSpec, expressionHost, applyConfigurations, textFileLogger, xmlFileLogger, providerKind,
+  Engine, packageSpec, expressionHost, applyConfigurations, textFileLogger, xmlFileLogger, providerKind, sqlServerLogger, selectedEvents,
   type DatabaseAccess, type ListenerRegistration, type PackageSpec, type ScriptModule, type ExecResult,
 } from '../../runtime/index.ts';
 import '../../tasks/index.ts';
@@ -52,18 +52,30 @@ function scriptLoader(folder: string | undefined): ((task: { name: string; id: s
 }
 
 
-/** The package's own text and XML file log providers, writing through their File connection managers. */
-function packageLoggers(engine: Engine, io: CliIo): ListenerRegistration[] {
+/**
+ * A log provider by its class (creation name or ProgID): text and XML files write to the file the
+ * configuration names (a File connection manager or a path), the SQL Server provider to `sysssislog`
+ * in the database of the connection manager it names. Undefined for the others.
+ */
+export function loggerFor(provider: string, config: string, engine: Engine, databases: DatabaseAccess, events?: ReadonlySet<string>): ListenerRegistration | undefined {
+  const kind = providerKind(provider);
+  if (kind === 'text' || kind === 'xml') return (kind === 'text' ? textFileLogger : xmlFileLogger)(engine.connectionPath(config), () => engine.executionId, events);
+  if (kind === 'sql') {
+    const cm = engine.connection(config);
+    return sqlServerLogger(() => databases.connect(cm), () => engine.executionId, { events, named: /^ado\.net/i.test(cm.creationName) });
+  }
+  return undefined;
+}
+
+/** The package's own log providers, with the events its logging options select. */
+function packageLoggers(engine: Engine, io: CliIo, databases: DatabaseAccess): ListenerRegistration[] {
   const out: ListenerRegistration[] = [];
+  const events = selectedEvents(engine.pkg);
   for (const lp of engine.pkg.logProviders) {
-    const kind = providerKind(lp.creationName);
-    if (kind !== 'text' && kind !== 'xml') {
-      io.out(`Warning: the log provider "${lp.name}" (${lp.creationName}) is not supported yet by OpenDTS; its entries are not written.`);
-      continue;
-    }
     try {
-      const target = engine.connectionPath(lp.configString);
-      out.push((kind === 'text' ? textFileLogger : xmlFileLogger)(target, () => engine.executionId));
+      const logger = loggerFor(lp.creationName, lp.configString, engine, databases, events);
+      if (logger) out.push(logger);
+      else io.out(`Warning: the log provider "${lp.name}" (${lp.creationName}) is not supported yet by OpenDTS; its entries are not written.`);
     } catch (error) {
       io.out(`Warning: the log provider "${lp.name}" cannot write: ${errorMessage(error)}`);
     }
@@ -79,11 +91,10 @@ function packageLoggers(engine: Engine, io: CliIo): ListenerRegistration[] {
  */
 export function createEngine(spec: PackageSpec, file: string, host: HostSettings, child?: { parentValue: (name: string) => unknown; systemValues?: Record<string, unknown> }): Engine {
   const { io } = host;
-  const listeners = [...host.listeners];
   const folder = dirname(file);
   const engine: Engine = new Engine(spec, {
     expressions: expressionHost(host.year),
-    listeners,
+    listeners: host.listeners,
     signal: io.signal,
     openDatabase: host.databases.open,
     checkDatabase: host.databases.check,
@@ -120,6 +131,6 @@ export function createEngine(spec: PackageSpec, file: string, host: HostSettings
       },
     },
   });
-  listeners.push(...packageLoggers(engine, io));
+  for (const l of packageLoggers(engine, io, host.databases)) engine.addListener(l);
   return engine;
 }

@@ -5,8 +5,8 @@ import { SsisError, errorMessage } from '../../errors.ts';
 import { mapWindowsPath } from '../../connections/windows-path.ts';
 import { combineOverrides, loadConnectionSettings } from '../../connections/overrides.ts';
 import { isConnectionUrl } from '../../connections/connection-url.ts';
-import { createEngine, loadPackageFile } from './host.ts';
-import { databaseAccess, applyConfigurations, CheckpointStore, textFileLogger, xmlFileLogger, providerKind, type ListenerRegistration, type RuntimeEvent, type ExecResult, type PackageSpec } from '../../runtime/index.ts';
+import { createEngine, loadPackageFile, loggerFor } from './host.ts';
+import { databaseAccess, applyConfigurations, CheckpointStore, textFileLogger, type ListenerRegistration, type RuntimeEvent, type ExecResult, type PackageSpec } from '../../runtime/index.ts';
 import '../../tasks/index.ts';
 import type { ProductVersion, ToolYear } from '../../versions/index.ts';
 import type { CliIo } from '../io.ts';
@@ -136,12 +136,6 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
   const listeners: ListenerRegistration[] = [consoleListener(cmd, io)];
   const consoleLog = consoleLogListener(cmd, io, () => holder.id);
   if (consoleLog) listeners.push(consoleLog);
-  for (const l of cmd.loggers) {
-    const kind = providerKind(l.provider);
-    if (kind === 'text') listeners.push(textFileLogger(resolve(io.cwd, mapPath(l.config)), () => holder.id));
-    else if (kind === 'xml') listeners.push(xmlFileLogger(resolve(io.cwd, mapPath(l.config)), () => holder.id));
-    else io.out(`The log provider "${l.provider}" is not supported yet by OpenDTS; only the text and XML file providers are (/L DTS.LogProviderTextFile;file).`);
-  }
   if (typeof cmd.vlog === 'string') listeners.push(textFileLogger(resolve(io.cwd, mapPath(cmd.vlog)), () => holder.id));
   const engine = createEngine(spec, file, {
     year: version.year as ToolYear,
@@ -155,6 +149,18 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
     maxConcurrent: cmd.maxConcurrent,
   });
   holder.id = engine.executionId;
+  for (const l of cmd.loggers) {
+    // /L: the configuration string names a connection manager of the package, else (file providers) a file.
+    const known = spec.connections.some((c) => c.name.toLowerCase() === l.config.toLowerCase() || c.id.toLowerCase() === l.config.toLowerCase());
+    try {
+      const logger = loggerFor(l.provider, known ? l.config : resolve(io.cwd, mapPath(l.config)), engine, databases);
+      if (logger) engine.addListener(logger);
+      else io.out(`The log provider "${l.provider}" is not supported yet by OpenDTS; the text file, XML file and SQL Server providers are.`);
+    } catch (error) {
+      io.out(`The log provider "${l.provider}" cannot write to "${l.config}": ${errorMessage(error)}`);
+      return { exit: 6 };
+    }
+  }
   try {
     const parameters = cmd.parameters
       .filter((p) => p.scope !== 'ServerOption')
