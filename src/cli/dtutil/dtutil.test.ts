@@ -304,6 +304,10 @@ describe('dtutil across versions and stores', () => {
     assert.match(r.err, /cannot be combined/);
     const io = memoryIo({ OPENDTS_HOME: root, OPENDTS_PRODUCT_VERSION: '2016' }, work);
     assert.equal(await runTool('dtutil', ['/?'], io), 6);
+    r = await dtutil(2014, '/Dump', '1234');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /\/Dump .* is not supported/);
+    assert.equal((await dtutil(2014, '/H', 'Nothing')).code, 6);
     r = await dtutil(2014, '/H', 'Q');
     assert.equal(r.code, 0);
     assert.match(r.out, /\/Q\[uiet\]/);
