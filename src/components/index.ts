@@ -8,6 +8,7 @@ import { conditionalSplit } from './conditional-split/index.ts';
 import { copyColumn } from './copy-column/index.ts';
 import { dataConversion } from './data-conversion/index.ts';
 import { derivedColumn } from './derived-column/index.ts';
+import { excelDestination, excelSource } from './excel/index.ts';
 import { flatFileDestination } from './flat-file-destination/index.ts';
 import { flatFileSource } from './flat-file-source/index.ts';
 import { lookup } from './lookup/index.ts';
@@ -31,5 +32,5 @@ import { unpivot } from './unpivot/index.ts';
 export const builtinComponents: readonly ComponentFactory[] = [
   flatFileSource, flatFileDestination, multicast, unionAll, rowCount, copyColumn, derivedColumn, conditionalSplit, dataConversion, sort, aggregate, oledbSource, adoNetSource, oledbDestination, adoNetDestination, lookup, mergeJoin, merge,
   characterMap, audit, percentageSampling, rowSampling, cacheTransform, recordsetDestination, dataReaderDestination, unpivot, pivot, oledbCommand, scriptComponent,
-  rawFileSource, rawFileDestination,
+  rawFileSource, rawFileDestination, excelSource, excelDestination,
 ];

@@ -45,7 +45,7 @@ export function validatePlan(plan: ExecutionPlan, registry: ComponentRegistry, c
       try {
         errors.push(...factory.validate(m, validationContext(pc, context)));
       } catch (e) {
-        errors.push(e instanceof SsisError ? e : componentError(m, '0xC0047017', 'DTS_E_VALIDATIONFAILED', `validation failed: ${String(e)}`));
+        errors.push(e instanceof SsisError ? componentError(m, e.code, e.symbol, e.message) : componentError(m, '0xC0047017', 'DTS_E_VALIDATIONFAILED', `validation failed: ${String(e)}`));
       }
     }
   }
