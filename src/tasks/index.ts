@@ -1,5 +1,6 @@
 /** @module The tasks OpenDTS runs, registered by canonical kind; importing this module registers them. */
 import { registerTask } from '../runtime/task-api.ts';
+import { bulkInsertTask } from './bulk-insert.ts';
 import { dataFlowTask } from './data-flow.ts';
 import { executePackageTask } from './execute-package.ts';
 import { executeProcessTask } from './execute-process.ts';
@@ -18,7 +19,7 @@ registerTask('Expression', expressionTask);
 registerTask('SendMail', sendMailTask);
 registerTask('Script', scriptTask);
 registerTask('Pipeline', dataFlowTask);
-registerTask('BulkInsert', notSupportedTask('Bulk Insert task'));
+registerTask('BulkInsert', bulkInsertTask);
 registerTask('FTP', notSupportedTask('FTP task'));
 
 export { ScriptResults, type DtsObject } from './script.ts';
