@@ -1,10 +1,11 @@
 /** @module The SQL Server driver (tedious): `?` → `@P1…` parameters, GO batches, streamed rows, transactions, bulk load. No SQL Server runs here: see docs. */
 import tedious from 'tedious';
-import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverConfig, ProcedureParameter, ProcedureResult, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
+import type { BulkLoadOptions, BulkLoadResult, Connection, Driver, DriverConfig, ProcedureParameter, ProcedureResult, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
 import { connectError, statementError, timeoutError } from '../errors.ts';
 import { bindStatement, checkAllBound, type BindCursor } from '../parameters.ts';
 import { findMarkers, splitGoBatches } from '../sql-text.ts';
-import { readRows, readerFor, type ValueReader } from '../values.ts';
+import { readRows, readerFor } from '../values.ts';
+import { RowStream, type Described } from '../row-stream.ts';
 import { mapMetadata, mapMssqlType, metadataTypeName, nativeTypeText, tediousParameter, type TediousMetadata } from './types.ts';
 import { objectIdArgument, quoteMssqlName, tediousConfig } from './config.ts';
 import { mssqlBulkLoad } from './bulk-load.ts';
@@ -36,11 +37,6 @@ export function tediousBatches(sql: string, params: QueryParams | undefined): Te
   });
   checkAllBound(params, cursor);
   return out;
-}
-
-interface Described {
-  readonly columns: ColumnInfo[];
-  readonly readers: (ValueReader | undefined)[];
 }
 
 function describe(meta: readonly (TediousMetadata & { colName: string })[]): Described {
@@ -117,43 +113,22 @@ class MssqlConnection implements Connection {
   async *queryBatches(sql: string, params?: QueryParams, batchRows = 10_000, options?: QueryOptions): AsyncIterable<RowBatch> {
     const batches = tediousBatches(sql, params);
     if (batches.length !== 1) throw statementError(NAME, new Error('a source query must be exactly one batch'), sql);
-    let described: Described | undefined;
-    let rows: Row[] = [];
-    let done = false;
-    let failure: unknown;
-    let paused: tedious.Request | undefined;
-    let wake: (() => void) | undefined;
-    const notify = (): void => { const w = wake; wake = undefined; w?.(); };
+    let request: tedious.Request | undefined;
+    const stream = new RowStream(batchRows, { pause: () => request?.pause(), resume: () => request?.resume() });
     this.#run(batches[0]!, options, {
-      columns: (d) => { described ??= d; },
-      row: (row, request) => {
-        rows.push(row);
-        if (rows.length >= batchRows) { request.pause(); paused = request; notify(); }
+      columns: (d) => { stream.described ??= d; },
+      row: (row, r) => {
+        request = r;
+        stream.push(row);
       },
-    }).then(() => { done = true; notify(); }, (e) => { failure = e; done = true; notify(); });
-    let yielded = false;
+    }).then(() => stream.end(), (e) => stream.fail(e));
     try {
-      for (;;) {
-        if (rows.length < batchRows && !done) await new Promise<void>((r) => (wake = r));
-        if (failure !== undefined) throw failure;
-        while (rows.length >= batchRows || (done && (rows.length > 0 || !yielded))) {
-          const out = rows.length > batchRows ? rows.splice(0, batchRows) : rows;
-          if (out === rows) rows = [];
-          yielded = true;
-          const d = described ?? { columns: [], readers: [] };
-          yield { columns: d.columns, rows: readRows(out, d.readers) };
-        }
-        if (done) break;
-        const p = paused;
-        paused = undefined;
-        p?.resume();
-      }
+      yield* stream.batches((e) => (e instanceof Error ? e : statementError(NAME, e, sql)));
     } finally {
-      if (!done) {
+      if (!stream.done) {
         // Cancel the rest of the result (tedious sends an attention), then wait for the request to end.
         this.connection.cancel();
-        paused?.resume();
-        while (!done) await new Promise<void>((r) => (wake = r));
+        await stream.drain();
       }
     }
   }

@@ -1,10 +1,11 @@
 /** @module The MySQL/MariaDB driver (mysql2): parameters inlined as literals, multi-statement scripts, streamed results, LOAD DATA fast load, statement timeouts. */
 import mysql from 'mysql2';
-import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverConfig, ProcedureParameter, ProcedureResult, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
+import type { BulkLoadOptions, BulkLoadResult, Connection, Driver, DriverConfig, ProcedureParameter, ProcedureResult, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
 import { connectError, statementError, timeoutError } from '../errors.ts';
 import { bindStatement, checkAllBound, type BindCursor } from '../parameters.ts';
 import { findMarkers, splitGoBatches, splitStatements, type SqlDialect, type SqlStatement } from '../sql-text.ts';
-import { readRows, readerFor, type ValueReader } from '../values.ts';
+import { readRows, readerFor } from '../values.ts';
+import { RowStream, type Described } from '../row-stream.ts';
 import { fieldTypeName, mapMysqlType, type MysqlField } from './types.ts';
 import { mysqlConnectionOptions, mysqlLiteral, mysqlTableParts, quoteMysqlName } from './config.ts';
 import { mysqlBulkLoad } from './bulk-load.ts';
@@ -14,11 +15,6 @@ const NAME = 'MariaDB';
 const DIALECT: SqlDialect = { backslashEscapes: true };
 /** Errors a statement timeout raises: MariaDB's max_statement_time, MySQL's max_execution_time. */
 const TIMEOUT_ERRNOS = new Set([1969, 3024]);
-
-interface Described {
-  readonly columns: ColumnInfo[];
-  readonly readers: (ValueReader | undefined)[];
-}
 
 function bitReader(v: unknown): unknown {
   return Buffer.isBuffer(v) ? v.some((b) => b !== 0) : v;
@@ -117,40 +113,16 @@ class MysqlConnection implements Connection {
     const [text] = this.#inline(statements, params);
     await this.#timeout(options).catch((e) => { throw this.#error(e, sql, options); });
     const q = this.conn.query({ sql: text!, rowsAsArray: true });
-    let described: Described | undefined;
-    let rows: Row[] = [];
-    let done = false;
-    let failure: unknown;
-    let wake: (() => void) | undefined;
-    const notify = (): void => { const w = wake; wake = undefined; w?.(); };
-    q.on('fields', (f: unknown) => { described = describe(f as (MysqlField & { name: string })[]); });
-    q.on('result', (row: unknown) => {
-      rows.push(row as Row);
-      if (rows.length >= batchRows) { this.conn.pause(); notify(); }
-    });
-    q.on('error', (e: unknown) => { failure = e; done = true; notify(); });
-    q.on('end', () => { done = true; notify(); });
-    let yielded = false;
+    const stream = new RowStream(batchRows, { pause: () => this.conn.pause(), resume: () => this.conn.resume() });
+    q.on('fields', (f: unknown) => { stream.described = describe(f as (MysqlField & { name: string })[]); });
+    q.on('result', (row: unknown) => stream.push(row as Row));
+    q.on('error', (e: unknown) => stream.fail(e));
+    q.on('end', () => stream.end());
     try {
-      for (;;) {
-        if (rows.length < batchRows && !done) await new Promise<void>((r) => (wake = r));
-        if (failure !== undefined) throw this.#error(failure, text!, options);
-        while (rows.length >= batchRows || (done && (rows.length > 0 || !yielded))) {
-          const out = rows.length > batchRows ? rows.splice(0, batchRows) : rows;
-          if (out === rows) rows = [];
-          yielded = true;
-          const d = described ?? { columns: [], readers: [] };
-          yield { columns: d.columns, rows: readRows(out, d.readers) };
-        }
-        if (done) break;
-        this.conn.resume();
-      }
+      yield* stream.batches((e) => this.#error(e, text!, options));
     } finally {
-      if (!done) {
-        // mysql2 cannot cancel a result mid-way: read the rest off the wire so the connection stays usable.
-        q.removeAllListeners('result');
-        await new Promise<void>((r) => { q.once('end', () => r()); q.once('error', () => r()); this.conn.resume(); });
-      }
+      // mysql2 cannot cancel a result mid-way: the rest is read off the wire (and dropped) so the connection stays usable.
+      if (!stream.done) await stream.drain();
     }
   }
 

@@ -1,11 +1,12 @@
 /** @module The PostgreSQL driver (pg): `$n` parameters, simple-protocol scripts, cursor streaming (pg-cursor), COPY fast load, statement_timeout. */
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, DriverConfig, ProcedureParameter, ProcedureResult, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
+import type { BulkLoadOptions, BulkLoadResult, Connection, Driver, DriverConfig, ProcedureParameter, ProcedureResult, QueryOptions, QueryParams, QueryResult, ResultSet, Row, RowBatch, RowSource, TableColumn } from '../driver.ts';
 import { connectError, statementError, timeoutError } from '../errors.ts';
 import { bindStatement, checkAllBound, type BindCursor, type PlaceholderStyle } from '../parameters.ts';
 import { splitGoBatches, splitStatements, type SqlDialect } from '../sql-text.ts';
-import { plainValue, readRows, type ValueReader } from '../values.ts';
+import { plainValue, readRows } from '../values.ts';
+import type { Described } from '../row-stream.ts';
 import { mapPgType, pgReader } from './types.ts';
 import { pgClientConfig, pgRoutineName, pgTableCandidates, rawTextTypes } from './config.ts';
 import { outputsFromRow, sentParameters } from '../procedures.ts';
@@ -21,11 +22,6 @@ function pgValue(v: unknown): unknown {
   if (typeof p === 'bigint') return p.toString();
   if (p instanceof Uint8Array && !Buffer.isBuffer(p)) return Buffer.from(p.buffer, p.byteOffset, p.byteLength);
   return p;
-}
-
-interface Described {
-  readonly columns: ColumnInfo[];
-  readonly readers: (ValueReader | undefined)[];
 }
 
 function describe(fields: readonly pg.FieldDef[]): Described {

@@ -4,7 +4,8 @@ import type { BulkLoadOptions, BulkLoadResult, ColumnInfo, Connection, Driver, D
 import { connectError, notSupportedError, statementError } from '../errors.ts';
 import { bindStatement, checkAllBound, type BindCursor, type PlaceholderStyle } from '../parameters.ts';
 import { splitStatements } from '../sql-text.ts';
-import { readRows, readerFor, type ValueReader } from '../values.ts';
+import { readRows, readerFor } from '../values.ts';
+import type { Described } from '../row-stream.ts';
 import { sqliteBulkLoad } from './bulk-load.ts';
 import { mapSqliteType, sqliteValue, typeOfValue } from './types.ts';
 import type { MappedType } from '../type-names.ts';
@@ -27,11 +28,6 @@ function needsBigInts(stmt: Database.Statement): boolean {
     const t = mapSqliteType(c.type).dataType;
     return t === 'DT_I8' || t === 'DT_UI8';
   });
-}
-
-interface Described {
-  readonly columns: ColumnInfo[];
-  readonly readers: (ValueReader | undefined)[];
 }
 
 class SqliteConnection implements Connection {
