@@ -20,6 +20,7 @@ const COLUMNS: ColumnInfo[] = [
   { name: 'n', type: typeSpec('DT_NUMERIC', { precision: 10, scale: 2 }) },
   { name: 'l', type: typeSpec('DT_I8') },
   { name: 'c', type: typeSpec('DT_STR', { length: 5, codePage: 1252 }) },
+  { name: 'f', type: typeSpec('DT_R4') },
 ];
 
 const nullable = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 6 });
@@ -34,6 +35,7 @@ const row = fc.tuple(
   nullable(fc.integer({ min: -99999, max: 99999 }).map((u) => new SsisDecimal(BigInt(u), 2))),
   nullable(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n })),
   nullable(fc.string({ unit: fc.constantFrom('a', 'B', ' ', 'é'), maxLength: 5 })),
+  nullable(fc.oneof(fc.integer({ min: -100, max: 100 }), fc.integer(), fc.float({ noNaN: true, noDefaultInfinity: true })).map(Math.fround)),
 );
 
 /** Random expressions by result type. */
@@ -51,7 +53,8 @@ const { int, real, num, str, bool, date, big } = fc.letrec<{ int: string; real: 
       f((c, a, b) => `(${c} ? ${a} : ${b})`, B, I, I), f((x) => `(DT_I4)${x}`, R), f((a, b) => `REPLACENULL(${a}, ${b})`, I, I),
       f((x) => `FINDSTRING(${x}, "a", 1)`, S), f((a) => `SIGN(${a})`, I), f((x) => `(DT_I4)${x}`, N)),
     real: fc.oneof(opts,
-      fc.constantFrom('r', '1.5L', '0.1L', 'NULL(DT_R8)'),
+      fc.constantFrom('r', 'f', '1.5L', '0.1L', '0.1F', 'NULL(DT_R8)'),
+      f((a) => `(DT_R4)${a}`, I), f((x, a) => `(${x} * ${a})`, R, I), f((a, x) => `(${a} == ${x})`, I, R).map((b) => `(${b} ? 1.0L : 0.0L)`),
       f((a) => `(DT_R8)${a}`, I), f((x, y) => `(${x} + ${y})`, R, R), f((x, y) => `(${x} * ${y})`, R, R), f((x, y) => `(${x} / ${y})`, R, R),
       f((x) => `ROUND(${x}, 2)`, R), f((x) => `FLOOR(${x})`, R), f((x) => `SQRT(ABS(${x}))`, R), f((a, x) => `(${a} - ${x})`, I, R),
       f((x) => `POWER(${x}, 2)`, R), f((x) => `(-${x})`, R), f((x) => `(DT_R8)${x}`, N)),

@@ -4,8 +4,11 @@ import { exprError } from '../error-codes.ts';
 import type { CallContext, CheckedCall, ArgChecker, FunctionSpec } from './function-spec.ts';
 
 const I4 = typeSpec('DT_I4');
-/** The longest string a result may have (DT_NTEXT's limit is 2^30 - 1; JavaScript's is a little under 2^29). */
-const MAX_STRING = 2 ** 29 - 32;
+/**
+ * The longest string REPLICATE and REPLACE build (32 Mi characters): far beyond any column (DT_WSTR holds 4000), and
+ * small enough that a runaway expression fails with an SSIS error instead of exhausting memory [our limit].
+ */
+const MAX_STRING = 2 ** 25;
 /** DT_WSTR of a length; 0 or undefined means unknown (e.g. a variable's string), and stays unknown. */
 const wstr = (length: number | undefined): TypeSpec => typeSpec('DT_WSTR', { length: length || undefined });
 
@@ -148,7 +151,12 @@ export const STRING_FUNCTIONS: readonly FunctionSpec[] = [
       if (search === '') {
         throw exprError('DTS_E_EXPREVALFUNCTIONCOMPUTEFAILED', `Evaluating function "REPLACE" (character ${ctx.pos + 1}) failed: the search string must not be empty.`, ctx.pos);
       }
-      return s.split(search).join(repl);
+      const parts = s.split(search);
+      const length = s.length + (parts.length - 1) * (repl.length - search.length);
+      if (length > MAX_STRING) {
+        throw exprError('DTS_E_EXPREVALFUNCTIONCOMPUTEFAILED', `Evaluating function "REPLACE" (character ${ctx.pos + 1}) failed: the result would have ${length} characters.`, ctx.pos);
+      }
+      return parts.join(repl);
     },
   },
   {
