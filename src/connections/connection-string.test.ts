@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { canonicalKey, connectionBoolean, connectionStringValue, formatConnectionString, parseConnectionString } from './connection-string.ts';
-import { corpusConfiguredConnectionStrings, corpusConnections } from './corpus.test-helper.ts';
+import { corpusConfiguredConnectionStrings, corpusConnections, corpusProjectConnectionStrings } from './corpus.test-helper.ts';
 import { SsisError } from '../errors.ts';
 
 test('OLE DB strings parse with case-insensitive keys and synonyms', () => {
@@ -59,7 +59,9 @@ test('format quotes what needs quoting and parses back to the same values', () =
 });
 
 test('every key/value connection string in the corpus parses and formats back to the same values', () => {
-  const all = [...corpusConnections().map((c) => c.connectionString), ...corpusConfiguredConnectionStrings()];
+  const project = corpusProjectConnectionStrings();
+  assert.ok(project.length >= 5, `project files hold connection strings too, found ${project.length}`);
+  const all = [...corpusConnections().map((c) => c.connectionString), ...corpusConfiguredConnectionStrings(), ...project];
   const keyValue = all.filter((s) => /^[^\\/:]*=/.test(s.trim()) && !/^https?:/i.test(s));
   assert.ok(keyValue.length >= 60, `expected the corpus to hold many connection strings, found ${keyValue.length}`);
   for (const s of keyValue) {

@@ -28,7 +28,7 @@ function files(dir: string, out: string[] = []): string[] {
   for (const name of fs.readdirSync(dir)) {
     const p = path.join(dir, name);
     if (fs.statSync(p).isDirectory()) files(p, out);
-    else if (/\.(dtsx|conmgr|dtsconfig)$/i.test(name)) out.push(p);
+    else if (/\.(dtsx|conmgr|dtsconfig|params|dtproj)$/i.test(name)) out.push(p);
   }
   return out;
 }
@@ -45,7 +45,7 @@ const prop = (chunk: string, name: string): string | undefined => {
 /** Every connection manager with a connection string, in every .dtsx and .conmgr of the corpus. */
 export function corpusConnections(): CorpusConnection[] {
   const out: CorpusConnection[] = [];
-  for (const file of files(corpusDir())) {
+  for (const file of files(corpusDir()).filter((f) => /\.(dtsx|conmgr)$/i.test(f))) {
     const text = fs.readFileSync(file, 'utf8');
     let creationName = '';
     let name = '';
@@ -72,6 +72,18 @@ export function corpusConfiguredConnectionStrings(): string[] {
   for (const file of files(corpusDir()).filter((f) => /\.dtsconfig$/i.test(f))) {
     const text = fs.readFileSync(file, 'utf8');
     const re = /Path="[^"]*\[ConnectionString\]"[^>]*>\s*<ConfiguredValue>([^<]*)<\/ConfiguredValue>/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) out.push(decode(m[1]!));
+  }
+  return out;
+}
+
+/** Connection strings held as plain values in project files (.params, .dtproj): text starting with a known key. */
+export function corpusProjectConnectionStrings(): string[] {
+  const out: string[] = [];
+  for (const file of files(corpusDir()).filter((f) => /\.(params|dtproj)$/i.test(f))) {
+    const text = fs.readFileSync(file, 'utf8');
+    const re = /[>"]((?:Data Source|Provider|Server|Dsn|Driver)=[^<"]*)[<"]/gi;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) out.push(decode(m[1]!));
   }
