@@ -2,7 +2,11 @@
 import { SsisError } from '../errors.ts';
 import type { Component, ComponentProperty, DataFlow } from '../package/data-flow.ts';
 import type { Task } from '../package/executable.ts';
+import { attr } from '../xml/index.ts';
 import type { ComponentModel, DataFlowModel, RowDisposition } from './model.ts';
+
+/** Properties whose value names a column by ID. */
+const LINEAGE_PROPERTIES = new Set(['AggregationColumnId', 'SortColumnId', 'InputColumnID', 'copyColumnId', 'SourceInputColumnLineageID', 'OutputColumnLineageID', 'InputColumnLineageId', 'DestinationColumn', 'SourceColumn', 'SortColumnID']);
 
 /** The data flow of a Data Flow task, in the engine's view. Throws SsisError when the task has no data flow. */
 export function dataFlowOfTask(task: Task): DataFlowModel {
@@ -28,16 +32,27 @@ export function dataFlowModel(refId: string, name: string, flow: DataFlow, prope
   const inputColumnByNumber = new Map<number, string>();
   for (const c of flow.components) {
     for (const o of c.outputs) for (const col of o.columns) if (col.lineageId !== undefined) byNumber.set(col.lineageId, col.refId);
-    for (const i of c.inputs) for (const col of i.columns) if ((col as { id?: number }).id !== undefined) inputColumnByNumber.set((col as { id?: number }).id!, col.refId);
+    // 2008 properties such as AggregationColumnId or InputColumnID name input columns by their integer `id`.
+    for (const i of c.inputs) {
+      for (const col of i.columns) {
+        const id = Number(attr(col.element, 'id'));
+        if (Number.isInteger(id) && id > 0) inputColumnByNumber.set(id, col.refId);
+      }
+    }
   }
   const resolveIds = (text: string): string =>
     text.replace(/#(\d+)\b/g, (m, n: string) => {
-      const ref = byNumber.get(Number(n)) ?? inputColumnByNumber.get(Number(n));
+      const ref = inputColumnByNumber.get(Number(n)) ?? byNumber.get(Number(n));
       return ref ? `#{${ref}}` : m;
     });
   const propsOf = (list: readonly ComponentProperty[]): Record<string, string> => {
     const out: Record<string, string> = {};
-    for (const p of list) out[p.name] = p.containsId || /^#\d+$/.test(p.value.trim()) ? resolveIds(p.value) : p.value;
+    for (const p of list) {
+      const v = p.value.trim();
+      // 2008 writes some column references as bare integers (AggregationColumnId 9263).
+      if (LINEAGE_PROPERTIES.has(p.name) && /^\d+$/.test(v)) out[p.name] = resolveIds(`#${v}`);
+      else out[p.name] = p.containsId || /^#\d+$/.test(v) ? resolveIds(p.value) : p.value;
+    }
     return out;
   };
   return {
