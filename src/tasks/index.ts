@@ -7,7 +7,7 @@ import { executeProcessTask } from './execute-process.ts';
 import { executeSqlTask } from './execute-sql.ts';
 import { expressionTask } from './expression.ts';
 import { fileSystemTask } from './file-system.ts';
-import { notSupportedTask } from './not-supported.ts';
+import { ftpTask } from './ftp.ts';
 import { scriptTask } from './script.ts';
 import { sendMailTask } from './send-mail.ts';
 
@@ -20,7 +20,7 @@ registerTask('SendMail', sendMailTask);
 registerTask('Script', scriptTask);
 registerTask('Pipeline', dataFlowTask);
 registerTask('BulkInsert', bulkInsertTask);
-registerTask('FTP', notSupportedTask('FTP task'));
+registerTask('FTP', ftpTask);
 
 export { ScriptResults, type DtsObject } from './script.ts';
 export { type DataFlowRunner } from './data-flow.ts';

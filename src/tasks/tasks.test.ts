@@ -9,6 +9,7 @@ import { runSpec, taskSpec, constraint, variable, connectionSpec, packageOf, typ
 import { splitArguments } from './execute-process.ts';
 import { smtpSettings } from './send-mail.ts';
 import { splitRows, tableFor, delimiterOf } from './bulk-insert.ts';
+import { ftpOperation, matchRemote } from './ftp.ts';
 import './index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'opendts-'));
@@ -167,8 +168,20 @@ test('Bulk Insert task loads a delimited file into a table (SQLite and PostgreSQ
   assert.equal(delimiterOf('Tab', ','), '\t');
 });
 
-test('the FTP task stops at validation naming the task', async () => {
-  const { outcome, events } = await runSpec(packageOf([taskSpec('Get Files', 'FTP', {})]));
-  assert.equal(outcome.result, 1);
-  assert.ok(events.some((e) => e.event === 'OnError' && /"Get Files".*FTP task is not supported yet/.test(e.message)));
+test('FTP task: operations, wildcards, local folders, and an unreachable server failing clearly', async () => {
+  assert.equal(ftpOperation('Receive'), 'Receive');
+  assert.equal(ftpOperation('5'), 'MakeDirRemote');
+  assert.equal(ftpOperation(undefined), 'Send');
+  assert.throws(() => ftpOperation('Teleport'), /not valid/);
+  assert.deepEqual(matchRemote('/in/*.csv', ['a.csv', 'b.txt', 'C.CSV']), ['/in/a.csv', '/in/C.CSV']);
+  assert.deepEqual(matchRemote('/in/x.txt', []), ['/in/x.txt']);
+  const folder = join(dir, 'ftp-local');
+  const ftp = (name: string, raw: Record<string, string>) => taskSpec(name, 'FTP', { raw: { ConnectionName: 'Ftp', ...raw } });
+  const conns = [connectionSpec('Ftp', 'FTP', '127.0.0.1:1'), connectionSpec('Local', 'FILE', folder)];
+  const made = await runSpec(packageOf([ftp('Mk', { TaskOperationType: 'MakeDirLocal', TaskLocalPath: 'Local' })], { connections: conns }));
+  assert.equal(made.outcome.result, 0, made.events.map((e) => e.message).join('\n'));
+  assert.ok(statSync(folder).isDirectory());
+  const refused = await runSpec(packageOf([ftp('Get', { TaskOperationType: 'Receive', TaskLocalPath: 'Local', TaskRemotePath: '/x/*.txt' })], { connections: conns }));
+  assert.equal(refused.outcome.result, 1);
+  assert.match(refused.events.find((e) => e.event === 'OnError')!.message, /FTP operation \(Receive on 127\.0\.0\.1:1\)/);
 });
