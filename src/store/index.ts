@@ -25,6 +25,7 @@ export { storeFile, writePackageFile, createStoreFolder, deleteStoreFolder, rena
 export { resolveDtsPackage, resolveDtsFolder, type ResolvedLocation, type ResolvedFolder } from './locations.ts';
 export { assertReadable, assertWritable, assertTransfer } from './version-rules.ts';
 export { loadFromStore, type StoredPackage } from './load.ts';
+export { listPackageStore, type PackageStoreEntry } from './package-store.ts';
 export { msdbError, msdbErrorNumber, notFoundError, folderNotFoundError, serverNotFoundError } from './errors.ts';
 export { ROOT_FOLDER_ID, MAINTENANCE_PLANS_FOLDER_ID, newGuid, normalizeGuid } from './guid.ts';
 export type { StoreDb } from './db/driver.ts';

@@ -22,6 +22,7 @@ import {
   getPackageRoles,
   importPackage,
   listInstances,
+  listPackageStore,
   listStoredFolder,
   loadFromStore,
   msdbErrorNumber,
@@ -188,6 +189,15 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       assert.ok(Buffer.compare(Buffer.from((await loadFromStore({ root, store: 'DTS', path: 'File System\\inStore', year: 2014 })).bytes), read(V8[5]!)) === 0);
       assert.ok(Buffer.compare(Buffer.from((await loadFromStore({ root, store: 'DTS', path: 'MSDB\\own0', year: 2014 })).bytes), read(V8[0]!)) === 0);
       await assert.rejects(loadFromStore({ root, store: 'DTS', path: 'File System\\absent', year: 2014 }), (e: Error & { symbol?: string }) => e.symbol === 'DTS_E_PACKAGENOTFOUND');
+      // The service's "Stored Packages" tree: top-level folders, then each one's content.
+      assert.deepEqual(
+        (await listPackageStore(root, 2014, '')).map((e) => e.path),
+        ['MSDB', 'File System'],
+      );
+      const tree = await listPackageStore(root, 2014, '', { recursive: true });
+      assert.ok(tree.some((e) => e.kind === 'package' && e.path === 'File System\\inStore' && e.size === read(V8[5]!).length));
+      assert.ok(tree.some((e) => e.kind === 'package' && e.path === 'MSDB\\own0'));
+      assert.ok(tree.some((e) => e.kind === 'folder' && e.path === 'MSDB\\Maintenance Plans'));
     });
 
     test('folders: root and Maintenance Plans exist; duplicates, non-empty and root deletes are refused', async () => {

@@ -117,7 +117,7 @@ describe('dtutil across versions and stores', () => {
     assert.ok(Buffer.compare(await stored('S14', 'movedToMsdb'), fs.readFileSync(V8[1]!)) === 0);
     r = await dtutil(2014, '/FDirectory', 'DTS;File System;S');
     assert.equal(r.code, 0);
-    assert.match(r.out, /<FOLDER> Daily/);
+    assert.match(r.out, /<FOLDER> File System\\Daily$/m);
     r = await dtutil(2014, '/FILE', V8[2]!, '/DestServer', 'PG14', '/COPY', 'SQL;onpg');
     assert.equal(r.code, 0, r.err);
     assert.ok(Buffer.compare(await stored('PG14', 'onpg'), fs.readFileSync(V8[2]!)) === 0);

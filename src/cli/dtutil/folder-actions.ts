@@ -6,7 +6,7 @@ import {
   createStoredFolder,
   deleteStoreFolder,
   deleteStoredFolder,
-  listStoreFolder,
+  listPackageStore,
   listStoredFolder,
   openInstance,
   renameStoredFolder,
@@ -87,15 +87,15 @@ export async function runFolderAction(ctx: DtutilContext, cmd: DtutilCommand, ac
       return exists ? EXIT.success : EXIT.failure;
     }
     case 'FDIRECTORY': {
-      const t = target(ctx, cmd, action.store, action.path);
       out(`Folder: ${action.store === 'SQL' ? '\\MSDB' : ''}\\${action.path.replace(/^[\\/]+/, '')}`);
-      if (t.kind === 'FILE') {
-        for (const e of listStoreFolder(t.dir, t.storePath, action.recursive)) out(`  ${e.kind === 'folder' ? '<FOLDER>' : '        '} ${e.path}`);
-      } else {
+      let entries: { kind: 'folder' | 'package'; path: string }[];
+      if (action.store === 'DTS') entries = await listPackageStore(ctx.root, ctx.year, action.path, { recursive: action.recursive });
+      else {
+        const t = target(ctx, cmd, 'SQL', action.path) as Extract<FolderTarget, { kind: 'SQL' }>;
         assertReadable(t.ref, ctx.year);
-        const entries = await session(cmd, t.ref, (s) => listStoredFolder(s, t.path, action.recursive));
-        for (const e of entries) out(`  ${e.kind === 'folder' ? '<FOLDER>' : '        '} ${e.path}`);
+        entries = await session(cmd, t.ref, (s) => listStoredFolder(s, t.path, action.recursive));
       }
+      for (const e of entries) out(`  ${e.kind === 'folder' ? '<FOLDER>' : '        '} ${e.path}`);
       out('');
       break;
     }
