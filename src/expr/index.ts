@@ -11,3 +11,4 @@ export { systemEnv, type RuntimeEnv } from './runtime-env.ts';
 export { functionNames } from './functions/index.ts';
 export { displayResult, displayValue } from './display.ts';
 export { variableTable, type TableVariable } from './variable-table.ts';
+export { mapLineageReferences, lineageReferences } from './lineage-rewrite.ts';
