@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import { SsisError, errorMessage } from '../errors.ts';
+import type { Connection } from '../connections/driver.ts';
 import { SsisDateTime } from '../types/date-time.ts';
 import type { CheckpointStore } from './checkpoint.ts';
 import { RunTransaction, type DatabaseOpener } from './databases.ts';
@@ -31,6 +32,8 @@ export interface RunOptions {
   readonly services?: RunServices;
   /** Opens databases for tasks and transactions. */
   readonly openDatabase?: DatabaseOpener;
+  /** Opens the driver's own connection of a connection manager (the Foreach ADO.NET Schema Rowset enumerator). */
+  readonly openConnection?: (connection: ConnectionSpec) => Promise<Connection>;
   /** Checks at validation that a connection manager can be opened (throws the error opening would give). */
   readonly checkDatabase?: (connection: ConnectionSpec) => void;
   /** Maps a Windows path from the package to a local one. */

@@ -7,6 +7,7 @@ import type { EnumeratorSpec } from './model.ts';
 import { Recordset } from './recordset.ts';
 import type { RunNode } from './run-node.ts';
 import { selectNodes } from './xpath.ts';
+import { querySchemaRowset } from '../connections/schema-rowsets.ts';
 
 /** Turns a wildcard file spec (`*.csv`, `data?.txt`) into a case-insensitive pattern. */
 export function fileSpecPattern(spec: string): RegExp {
@@ -103,8 +104,18 @@ export async function* enumerate(engine: Engine, node: RunNode, spec: Enumerator
       }
       return;
     }
-    case 'schemaRowset':
-      throw notSupported(`Foreach ADO.NET Schema Rowset enumerator (schema "${spec.schema}" on connection "${spec.connection}")`);
+    case 'schemaRowset': {
+      const open = engine.options.openConnection;
+      if (!open) throw notSupported(`Foreach ADO.NET Schema Rowset enumerator (schema "${spec.schema}" on connection "${spec.connection}")`);
+      const conn = await open(engine.connection(spec.connection));
+      try {
+        const rowset = await querySchemaRowset(conn, spec.schema);
+        for (const row of rowset.rows) yield row;
+      } finally {
+        await conn.close();
+      }
+      return;
+    }
     case 'unsupported':
       throw notSupported(`Foreach enumerator "${spec.name}"`);
   }

@@ -13,6 +13,7 @@ export async function runSpec(spec: PackageSpec, options: Partial<RunOptions> = 
     expressions: expressionHost(2014),
     openDatabase: db.open,
     checkDatabase: db.check,
+    openConnection: db.connect,
     ...options,
     listeners: [{ listener: (e) => void events.push(e) }, ...(options.listeners ?? [])],
   });

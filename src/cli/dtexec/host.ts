@@ -98,6 +98,7 @@ export function createEngine(spec: PackageSpec, file: string, host: HostSettings
     signal: io.signal,
     openDatabase: host.databases.open,
     checkDatabase: host.databases.check,
+    openConnection: host.databases.connect,
     mapPath: (p) => resolve(folder, host.mapPath(p)),
     validateOnly: host.validateOnly,
     warnAsError: host.warnAsError,
