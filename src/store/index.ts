@@ -1,6 +1,6 @@
 /** @module Package stores: msdb instances (sysssispackages on SQLite or PostgreSQL) side by side, the file system store, and the rules between versions. */
 export { createInstance, listInstances, resolveServer, openInstance, dropInstance, type InstanceRef, type MsdbSession, type Credentials } from './instances.ts';
-export { addLogin, addRole, addRoleMember, FIXED_ROLES, SYSADMIN, type Caller } from './principals.ts';
+export { addLogin, addRole, addRoleMember, findPrincipal, grantInstanceAccess, FIXED_ROLES, SYSADMIN, type Caller } from './principals.ts';
 export * from './procedures/index.ts';
 export {
   importPackage,

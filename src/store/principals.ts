@@ -77,6 +77,23 @@ export async function addLogin(db: StoreDb, name: string, password: string | und
   ]);
 }
 
+/**
+ * Lets a PostgreSQL login use the instance's tables (schema usage, row access, sequences), so that it can
+ * connect as itself; msdb's roles are then enforced by the procedures, as SQL Server's are, not by the
+ * database's own grants. Nothing to do for SQLite instances.
+ */
+export async function grantInstanceAccess(db: StoreDb, login: string): Promise<void> {
+  if (db.dialect !== 'postgres') return;
+  const [row] = await db.query('SELECT current_schema() AS schema');
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  const schema = quote(String(row!.schema));
+  await db.exec(
+    `GRANT USAGE ON SCHEMA ${schema} TO ${quote(login)}; ` +
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${quote(login)}; ` +
+      `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${quote(login)}`,
+  );
+}
+
 /** Adds a user-defined database role (for per-package reader and writer roles). */
 export async function addRole(db: StoreDb, name: string): Promise<void> {
   await db.run('INSERT INTO opendts_principals (name, type, sid) VALUES (?, ?, ?)', [name, 'R', randomBytes(16)]);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import {
   addLogEntry,
@@ -20,6 +21,7 @@ import {
   dropInstance,
   findFolderId,
   getPackageRoles,
+  grantInstanceAccess,
   importPackage,
   listInstances,
   listPackageStore,
@@ -249,7 +251,26 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         // On PostgreSQL the user is the database login; the connection's login (a superuser) is sysadmin.
         const s = await open(2014);
         assert.equal(s.caller.sysadmin, true);
-        await s.close();
+        const login = `opendts_u_${randomBytes(4).toString('hex')}`;
+        try {
+          await s.db.exec(`CREATE ROLE ${login} LOGIN PASSWORD 'pw'`);
+          await addRoleMember(s.db, 'db_ssisltduser', login);
+          await grantInstanceAccess(s.db, login);
+          const ltd = await open(2014, { user: login, password: 'pw' });
+          try {
+            assert.equal(ltd.caller.login, login);
+            assert.equal(ltd.caller.sysadmin, false);
+            await importPackage(ltd, 'pgmine', read(V8[3]!));
+            assert.ok(await readStoredPackage(ltd, 'pgmine'));
+            await rejectsWith(readStoredPackage(ltd, 'adminpkg'), 14586);
+            await rejectsWith(removeStoredPackage(ltd, 'adminpkg'), 14307);
+          } finally {
+            await ltd.close();
+          }
+        } finally {
+          await s.db.exec(`DROP OWNED BY ${login}; DROP ROLE IF EXISTS ${login}`);
+          await s.close();
+        }
         await assert.rejects(openInstance(refs.get(2014)!, { user: 'opendts_no_such_login', password: 'x' }), (e) => msdbErrorNumber(e) === 18456);
         return;
       }

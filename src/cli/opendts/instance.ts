@@ -14,6 +14,8 @@ import {
   createInstance,
   dropInstance,
   findFolderId,
+  findPrincipal,
+  grantInstanceAccess,
   listInstances,
   openInstance,
   parsePackagePath,
@@ -27,7 +29,7 @@ const USAGE = [
   '  create NAME --version 2008|2012|2014 [--url postgres://…?schema=S] [--file PATH] [--backup-originals] [--default]',
   '  list',
   '  drop NAME',
-  '  user NAME LOGIN [--password P] [--role ROLE]...   add a login (SQLite: with its password) and its roles',
+  '  user NAME LOGIN [--password P] [--role ROLE]...   add a login (SQLite: with its password; PostgreSQL: an existing database login) and its roles',
   '  role NAME ROLE                                    add a user-defined database role',
   '  package-roles NAME PACKAGE [--reader ROLE] [--writer ROLE]   set a package\'s reader and writer roles',
 ].join('\n');
@@ -128,8 +130,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         if (!name || !login) break;
         await withSession(root, name, (s) =>
           s.db.transaction(async () => {
-            await addLogin(s.db, login, flag('--password'));
+            // A PostgreSQL login may already have its principal row from a first connection.
+            if (!(await findPrincipal(s.db, login))) await addLogin(s.db, login, flag('--password'));
             for (const role of p.flags.get('--role') ?? []) await addRoleMember(s.db, role, login);
+            await grantInstanceAccess(s.db, login);
           }),
         );
         io.out(`Added login "${login}" to instance "${name}".`);
