@@ -130,6 +130,7 @@ export interface BulkLoadOptions {
   readonly checkConstraints?: boolean;
   /** FIRE_TRIGGERS. */
   readonly fireTriggers?: boolean;
+  /** CommandTimeout in seconds (0 = none): PostgreSQL statement_timeout, MariaDB max_statement_time, SQL Server bulk-load timeout; not on SQLite. */
   readonly timeoutSeconds?: number;
 }
 

@@ -54,6 +54,7 @@ export async function mssqlBulkLoad(conn: MssqlConnection, table: string, reques
     const done = new Promise<void>((resolve, reject) => {
       const bulk = conn.connection.newBulkLoad(table, tediousBulkOptions(options), (err) => (err ? reject(statementError('SQL Server', err, `INSERT BULK ${table}`)) : resolve()));
       for (const c of columns) bulk.addColumn(c.name, c.type, { ...c.options, nullable: c.nullable });
+      if (options.timeoutSeconds) bulk.setTimeout(options.timeoutSeconds * 1000);
       conn.connection.execBulkLoad(bulk, feed());
     });
     done.catch(() => undefined);

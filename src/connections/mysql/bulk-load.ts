@@ -19,6 +19,7 @@ const NAME = 'MariaDB';
  */
 export async function mysqlBulkLoad(conn: MysqlConnection, table: string, columns: readonly string[], rows: RowSource, options: BulkLoadOptions): Promise<BulkLoadResult> {
   const target = loadColumns(table, columns, await conn.tableColumns(table), options.keepIdentity === true);
+  await conn.applyTimeout({ timeoutSeconds: options.timeoutSeconds });
   const vars: string[] = [];
   const sets: string[] = [];
   target.columns.forEach((c, i) => {

@@ -59,7 +59,8 @@ class MysqlConnection implements Connection {
     });
   }
 
-  async #timeout(options: QueryOptions | undefined): Promise<void> {
+  /** Sets the session's statement timeout for the next statements (0 = none); a no-op when unchanged. */
+  async applyTimeout(options: QueryOptions | undefined): Promise<void> {
     const s = Math.max(0, options?.timeoutSeconds ?? 0);
     if (s === this.#timeoutSeconds) return;
     await this.raw(this.#mariadb ? `SET SESSION max_statement_time = ${s}` : `SET SESSION max_execution_time = ${Math.round(s * 1000)}`);
@@ -86,7 +87,7 @@ class MysqlConnection implements Connection {
   async query(sql: string, params?: QueryParams, options?: QueryOptions): Promise<QueryResult> {
     const resultSets: ResultSet[] = [];
     let rowsAffected = 0;
-    await this.#timeout(options).catch((e) => { throw this.#error(e, sql, options); });
+    await this.applyTimeout(options).catch((e) => { throw this.#error(e, sql, options); });
     for (const batch of splitGoBatches(sql)) {
       // Parameters are inlined as literals inside each batch (mysql2's own substitution would not skip strings and comments).
       const [text] = this.#inline([{ text: batch, markers: findMarkers(batch, DIALECT) }], params);
@@ -111,7 +112,7 @@ class MysqlConnection implements Connection {
     const statements = splitStatements(sql, DIALECT);
     if (statements.length !== 1) throw statementError(NAME, new Error('a source query must be exactly one statement'), sql);
     const [text] = this.#inline(statements, params);
-    await this.#timeout(options).catch((e) => { throw this.#error(e, sql, options); });
+    await this.applyTimeout(options).catch((e) => { throw this.#error(e, sql, options); });
     const q = this.conn.query({ sql: text!, rowsAsArray: true });
     const stream = new RowStream(batchRows, { pause: () => this.conn.pause(), resume: () => this.conn.resume() });
     q.on('fields', (f: unknown) => { stream.described = describe(f as (MysqlField & { name: string })[]); });

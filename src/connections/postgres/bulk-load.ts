@@ -23,6 +23,7 @@ export async function pgBulkLoad(conn: PgConnection, table: string, columns: rea
   const list = target.columns.map((c) => quotePgIdentifier(c.name)).join(', ');
   const defaulted = options.keepNulls ? [] : target.columns.filter((c) => c.defaultExpression !== undefined && !c.identity);
   const client = conn.client;
+  await conn.applyTimeout({ timeoutSeconds: options.timeoutSeconds });
 
   const openWriter = async (): Promise<BulkWriter> => {
     if (options.tableLock) await client.query(`LOCK TABLE ${name} IN SHARE ROW EXCLUSIVE MODE`);

@@ -1,3 +1,7 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { SsisError } from '../../errors.ts';
 import { SsisDateTime, SsisDecimal } from '../../types/index.ts';
 import { runDriverContract } from '../contract/driver-contract.ts';
 import { postgresDriver } from './driver.ts';
@@ -31,4 +35,20 @@ runDriverContract('postgres', {
     { nativeType: 'TIME', dataType: 'DT_DBTIME2', value: SsisDateTime.of(1970, 1, 1, 8, 30, 15) },
     { nativeType: 'UUID', dataType: 'DT_GUID', value: '{0F8FAD5B-D9CB-469F-A165-70867728950E}' },
   ],
+});
+
+test('postgres: the fast load honours CommandTimeout', async () => {
+  const c = await postgresDriver.connect({ kind: 'postgres', host: '127.0.0.1', user: 'postgres', database: 'test', parameterStyle: 'positional', via: 'override', description: 'test' });
+  const t = `odts_slow_${randomBytes(4).toString('hex')}`;
+  try {
+    await c.query(`CREATE TABLE ${t} (n INT)`);
+    await c.query(`CREATE FUNCTION ${t}_f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(3); RETURN NEW; END $$`);
+    await c.query(`CREATE TRIGGER ${t}_t BEFORE INSERT ON ${t} FOR EACH ROW EXECUTE FUNCTION ${t}_f()`);
+    await assert.rejects(c.bulkLoad(t, ['n'], [[[1]]], { timeoutSeconds: 1 }), (e: unknown) => e instanceof SsisError && /timeout/i.test(e.message));
+    const r = await c.query(`SELECT COUNT(*) FROM ${t}`);
+    assert.equal(Number(r.resultSets[0]!.rows[0]![0]), 0);
+  } finally {
+    await c.query(`DROP TABLE IF EXISTS ${t}; DROP FUNCTION IF EXISTS ${t}_f()`);
+    await c.close();
+  }
 });

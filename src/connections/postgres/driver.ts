@@ -52,7 +52,8 @@ class PgConnection implements Connection {
     return this.#inTransaction;
   }
 
-  async #timeout(options: QueryOptions | undefined): Promise<void> {
+  /** Sets the session's statement timeout for the next statements (0 = none); a no-op when unchanged. */
+  async applyTimeout(options: QueryOptions | undefined): Promise<void> {
     const ms = Math.max(0, Math.round(1000 * (options?.timeoutSeconds ?? 0)));
     if (ms === this.#timeoutMs) return;
     await this.client.query(`SET statement_timeout = ${ms}`);
@@ -67,7 +68,8 @@ class PgConnection implements Connection {
   /** Runs SQL and returns pg's result objects (one per statement). */
   async #run(text: string, values: unknown[] | undefined, options?: QueryOptions): Promise<pg.QueryResult[]> {
     try {
-      await this.#timeout(options);
+      // Transaction control passes no options and leaves the session's timeout as it is.
+      if (options !== undefined) await this.applyTimeout(options);
       const r = (await this.client.query({ text, values: values?.map(pgValue), rowMode: 'array' })) as pg.QueryResult | pg.QueryResult[];
       return Array.isArray(r) ? r : [r];
     } catch (e) {
@@ -80,12 +82,12 @@ class PgConnection implements Connection {
     const cursor: BindCursor = { next: 0 };
     if (!hasParams(params)) {
       // No values: each GO batch goes as one simple-protocol script (any number of statements, DO blocks, $$ bodies).
-      for (const batch of splitGoBatches(sql)) results.push(...(await this.#run(batch, undefined, options)));
+      for (const batch of splitGoBatches(sql)) results.push(...(await this.#run(batch, undefined, options ?? {})));
     } else {
       // Values need the extended protocol, which takes one statement at a time.
       for (const statement of splitStatements(sql, DIALECT)) {
         const bound = bindStatement(statement, params, STYLE, cursor);
-        results.push(...(await this.#run(bound.sql, bound.values, options)));
+        results.push(...(await this.#run(bound.sql, bound.values, options ?? {})));
       }
       checkAllBound(params, cursor);
     }
@@ -107,7 +109,7 @@ class PgConnection implements Connection {
     const bindCursor: BindCursor = { next: 0 };
     const bound = bindStatement(statements[0]!, params, STYLE, bindCursor);
     checkAllBound(params, bindCursor);
-    await this.#timeout(options).catch((e) => { throw this.#error(e, sql, options); });
+    await this.applyTimeout(options).catch((e) => { throw this.#error(e, sql, options); });
     const cursor = this.client.query(new Cursor(bound.sql, bound.values.map(pgValue), { rowMode: 'array', types: rawTextTypes }));
     let described: Described | undefined;
     let yielded = false;
