@@ -15,8 +15,8 @@ import { lookup } from './lookup/index.ts';
 import { merge } from './merge/index.ts';
 import { mergeJoin } from './merge-join/index.ts';
 import { multicast } from './multicast/index.ts';
-import { adoNetDestination, oledbDestination } from './oledb-destination/index.ts';
-import { adoNetSource, oledbSource } from './oledb-source/index.ts';
+import { adoNetDestination, odbcDestination, oledbDestination } from './oledb-destination/index.ts';
+import { adoNetSource, odbcSource, oledbSource } from './oledb-source/index.ts';
 import { oledbCommand } from './oledb-command/index.ts';
 import { pivot } from './pivot/index.ts';
 import { rawFileDestination, rawFileSource } from './raw-file/index.ts';
@@ -32,5 +32,5 @@ import { unpivot } from './unpivot/index.ts';
 export const builtinComponents: readonly ComponentFactory[] = [
   flatFileSource, flatFileDestination, multicast, unionAll, rowCount, copyColumn, derivedColumn, conditionalSplit, dataConversion, sort, aggregate, oledbSource, adoNetSource, oledbDestination, adoNetDestination, lookup, mergeJoin, merge,
   characterMap, audit, percentageSampling, rowSampling, cacheTransform, recordsetDestination, dataReaderDestination, unpivot, pivot, oledbCommand, scriptComponent,
-  rawFileSource, rawFileDestination, excelSource, excelDestination,
+  rawFileSource, rawFileDestination, excelSource, excelDestination, odbcSource, odbcDestination,
 ];

@@ -1,5 +1,5 @@
 // OLE DB Source → Derived Column → OLE DB Destination (fast load) on SQLite, PostgreSQL and MariaDB; a failure elsewhere commits nothing.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { errorOutputSpec, FlowBuilder, memoryContext, runDataFlow, type DataFlow
 
 const dir = mkdtempSync(join(tmpdir(), 'opendts-'));
 const suffix = Math.random().toString(36).slice(2, 8);
+after(() => rmSync(dir, { recursive: true, force: true }));
 const TARGETS = [
   { name: 'SQLite', url: `sqlite:${join(dir, 'db.sqlite')}`, creation: 'OLEDB' },
   { name: 'PostgreSQL', url: 'postgres://postgres@127.0.0.1:5432/test', creation: 'OLEDB' },
@@ -91,4 +92,55 @@ for (const t of TARGETS) {
   });
 }
 
-test('clean up', () => rmSync(dir, { recursive: true, force: true }));
+
+for (const t of TARGETS) {
+  test(`${t.name}: OLE DB Command updates row by row; ODBC source reads a table; Lookup joins against the database`, async () => {
+    const tbl = `odts_cmd_${suffix}`;
+    let admin: Connection | undefined;
+    try {
+      admin = await openConnection(parseConnectionUrl(t.url, 'positional'));
+      await admin.query(`CREATE TABLE ${tbl} (id INT, name VARCHAR(20), seen INT)`);
+      for (let i = 1; i <= 4; i++) await admin.query(`INSERT INTO ${tbl} VALUES (?, ?, 0)`, [i, `n${i}`]);
+      const model = new FlowBuilder()
+        .add({
+          name: 'Read',
+          classId: 'Attunity.SSISODBCSrc',
+          properties: { AccessMode: '0', TableName: `[dbo].[${tbl}]` },
+          connections: { ODBCConnection: 'Db' },
+          outputs: [{ name: 'ODBC Source Output', columns: [{ name: 'id', dataType: 'i4', external: 'id' }, { name: 'name', dataType: 'wstr', length: 20, external: 'name' }] }],
+        })
+        .add({
+          name: 'Find',
+          classId: 'Microsoft.Lookup',
+          properties: { CacheType: '0', NoMatchBehavior: '1', SqlCommand: `SELECT [id], [name] FROM [dbo].[${tbl}] WHERE [id] <= 2` },
+          connections: { OleDbConnection: 'Db' },
+          inputs: [{ name: 'Lookup Input', columns: [{ name: 'id', properties: { JoinToReferenceColumn: 'id' } }] }],
+          outputs: [
+            { name: 'Lookup Match Output', syncInput: 0, exclusionGroup: 1, columns: [{ name: 'refname', dataType: 'wstr', length: 20, properties: { CopyFromReferenceColumn: 'name' } }] },
+            { name: 'Lookup No Match Output', syncInput: 0, exclusionGroup: 1 },
+            { ...errorOutputSpec('Lookup Error Output'), exclusionGroup: 1 },
+          ],
+        })
+        .add({
+          name: 'Mark',
+          classId: 'Microsoft.OLEDBCommand',
+          properties: { SqlCommand: `UPDATE [dbo].[${tbl}] SET [seen] = 1 WHERE [id] = ?` },
+          connections: { OleDbConnection: 'Db' },
+          inputs: [{ name: 'OLE DB Command Input', columns: [{ name: 'id', external: 'Param_0' }] }],
+          outputs: [{ name: 'OLE DB Command Output', syncInput: 0 }],
+        })
+        .connect('Read', 'Find')
+        .connect('Find', 'Mark', 'Lookup Match Output')
+        .build();
+      const r = await runDataFlow(model, memoryContext({ connections: [dbConnection('Db', t.url)] }));
+      assert.equal(r.success, true, r.errors.map((e) => e.message).join('\n'));
+      const rows = (await admin.query(`SELECT id, seen FROM ${tbl} ORDER BY id`)).resultSets[0]!.rows.map((x) => x.map(Number));
+      assert.deepEqual(rows, [[1, 1], [2, 1], [3, 0], [4, 0]]);
+    } finally {
+      if (admin) {
+        await admin.query(`DROP TABLE IF EXISTS ${tbl}`).catch(() => undefined);
+        await admin.close();
+      }
+    }
+  });
+}

@@ -25,3 +25,11 @@ export const adoNetDestination: ComponentFactory = {
   validate,
   create: (host) => databaseDestinationRuntime(host, readDatabaseDestinationSettings(host.component)),
 };
+
+/** The ODBC Destination (2012+, `Attunity.SSISODBCDst`) plug-in: rows in batches through the driver's bulk path (TableName). */
+export const odbcDestination: ComponentFactory = {
+  classId: 'Attunity.SSISODBCDst',
+  aliases: ['Microsoft.SSISODBCDst', 'Microsoft.ODBCDestination'],
+  validate,
+  create: (host) => databaseDestinationRuntime(host, readDatabaseDestinationSettings(host.component)),
+};

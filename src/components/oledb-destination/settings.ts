@@ -21,7 +21,7 @@ export interface DatabaseDestinationSettings {
 export function readDatabaseDestinationSettings(m: ComponentModel): DatabaseDestinationSettings {
   const mode = intProp(m, 'AccessMode', 0);
   const fromVariable = mode === 1 || mode === 4;
-  const name = textProp(m, 'OpenRowset') ?? textProp(m, 'TableOrViewName') ?? '';
+  const name = textProp(m, 'OpenRowset') ?? textProp(m, 'TableOrViewName') ?? textProp(m, 'TableName') ?? '';
   const options = parseFastLoadOptions({
     FastLoadOptions: textProp(m, 'FastLoadOptions'),
     FastLoadKeepIdentity: textProp(m, 'FastLoadKeepIdentity'),

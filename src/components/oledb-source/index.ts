@@ -22,3 +22,10 @@ export const adoNetSource: ComponentFactory = {
   aliases: ['Microsoft.SqlServer.Dts.Pipeline.DataReaderSourceAdapter'],
   create: (host) => databaseSourceRuntime(host, readDatabaseSourceSettings(host.component, 'adonet')),
 };
+
+/** The ODBC Source (2012+, `Attunity.SSISODBCSrc`) plug-in: AccessMode 0 table (TableName), 1 SQL command. */
+export const odbcSource: ComponentFactory = {
+  classId: 'Attunity.SSISODBCSrc',
+  aliases: ['Microsoft.SSISODBCSrc', 'Microsoft.ODBCSource'],
+  create: (host) => databaseSourceRuntime(host, readDatabaseSourceSettings(host.component, 'odbc')),
+};
