@@ -25,15 +25,19 @@ export interface AgentOptions extends Omit<JobRunOptions, 'sessionId' | 'invoked
   readonly historyLimits?: { readonly perJob?: number; readonly total?: number };
 }
 
-/** Counts the runs of a schedule in [from, to] (bounded). */
-function runsBetween(s: ScheduleTiming, from: WallTime, to: WallTime): { count: number; last: WallTime } {
+/** Counting missed runs stops here (a schedule every second, down for days). */
+const MISSED_COUNT_LIMIT = 100_000;
+
+/** Counts the runs of a schedule in [from, to], up to {@link MISSED_COUNT_LIMIT}. */
+function runsBetween(s: ScheduleTiming, from: WallTime, to: WallTime): { count: number; last: WallTime; more: boolean } {
   let count = 0;
   let last = from;
-  for (let t: WallTime | undefined = from; t !== undefined && t <= to && count < 100_000; t = nextRunAfter(s, t)) {
+  let t: WallTime | undefined = from;
+  for (; t !== undefined && t <= to && count < MISSED_COUNT_LIMIT; t = nextRunAfter(s, t)) {
     count++;
     last = t;
   }
-  return { count, last };
+  return { count, last, more: t !== undefined && t <= to };
 }
 
 /** One running Agent: start it, tick it (or let {@link Agent.run} tick it), stop it. */
@@ -111,10 +115,14 @@ export class Agent {
 
   /** Writes the history row that says a slot (and those after it, up to now) was missed and not replayed. */
   private async recordMissed(claim: ClaimedSlot, now: WallTime): Promise<void> {
-    const { count, last } = runsBetween(claim.schedule, claim.slot, now);
+    const { count, last, more } = runsBetween(claim.schedule, claim.slot, now);
     const following = nextRunAfter(claim.schedule, now);
     const next = following === undefined ? '' : ` The next run is at ${formatWall(following)}.`;
-    const span = count > 1 ? `${count} scheduled runs from ${formatWall(claim.slot)} to ${formatWall(last)}` : `the run scheduled at ${formatWall(claim.slot)}`;
+    const span = more
+      ? `more than ${count} scheduled runs from ${formatWall(claim.slot)}`
+      : count > 1
+        ? `${count} scheduled runs from ${formatWall(claim.slot)} to ${formatWall(last)}`
+        : `the run scheduled at ${formatWall(claim.slot)}`;
     const message = `The job was not run: ${span} (Schedule ${claim.schedule.schedule_id} (${claim.schedule.name})) fell while no Agent was running. Missed runs are not replayed.${next}`;
     // SQL Server Agent skips missed runs without a job history row; OpenDTS records one (run_status 3, canceled) so the gap is visible.
     await this.store.addHistory({
