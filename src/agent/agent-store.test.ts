@@ -29,7 +29,8 @@ for (const dialect of DIALECTS) {
       const job = await t.store.addJob({ name: 'Nightly load', description: 'loads' }, NOW);
       assert.match(job.job_id, /^[0-9A-F-]{36}$/);
       assert.deepEqual([job.enabled, job.start_step_id, job.notify_level_email, job.date_created], [1, 1, 0, '2026-11-25 10:00:00']);
-      await assert.rejects(t.store.addJob({ name: 'Nightly load' }, NOW), (e) => isSsisError(e) && /already exists/.test(e.message));
+      await assert.rejects(t.store.addJob({ name: 'NIGHTLY LOAD' }, NOW), (e) => isSsisError(e) && /already exists/.test(e.message));
+      assert.equal((await t.store.findJob('nightly load'))?.job_id, job.job_id);
       const s1 = await t.store.addStep(job.job_id, { step_name: 'one', subsystem: 'CmdExec', command: 'true', on_success_action: 3 });
       const s2 = await t.store.addStep(job.job_id, { step_name: 'two', subsystem: 'SSIS', command: '/F a.dtsx', retry_attempts: 2, retry_interval: 5 });
       assert.deepEqual([s1.step_id, s2.step_id, s1.on_success_action, s2.on_success_action, s2.on_fail_action, s2.retry_attempts], [1, 2, 3, 1, 2, 2]);

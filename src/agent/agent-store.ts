@@ -90,7 +90,9 @@ export class AgentStore {
   }
 
   private async operatorBy(column: 'id' | 'name', value: unknown): Promise<OperatorRow | undefined> {
-    return rows<OperatorRow>(await this.db.query(`SELECT id, name, enabled, email_address, last_email_date, last_email_time FROM sysoperators WHERE ${column} = ?`, [value]))[0];
+    // Names compare case-insensitively, as in msdb's default collation.
+    const where = column === 'name' ? 'lower(name) = lower(?)' : 'id = ?';
+    return rows<OperatorRow>(await this.db.query(`SELECT id, name, enabled, email_address, last_email_date, last_email_time FROM sysoperators WHERE ${where}`, [value]))[0];
   }
 
   /** Records when an operator was last mailed. */
@@ -141,7 +143,9 @@ export class AgentStore {
   }
 
   private async jobBy(column: 'name' | 'job_id', value: string): Promise<JobRow | undefined> {
-    return rows<JobRow>(await this.db.query(`SELECT ${JOB_COLUMNS} FROM sysjobs WHERE ${column} = ?`, [value]))[0];
+    // Names compare case-insensitively, as in msdb's default collation.
+    const where = column === 'name' ? 'lower(name) = lower(?)' : 'job_id = ?';
+    return rows<JobRow>(await this.db.query(`SELECT ${JOB_COLUMNS} FROM sysjobs WHERE ${where}`, [value]))[0];
   }
 
   /** Every job, by name. */
