@@ -43,7 +43,7 @@ export function aggregateRuntime(host: ComponentHost, settings: AggregateSetting
       collator: collatorFor(a.flags),
       lower: (a.flags & 1) === 1,
     }));
-    return { output: o.output, cols, keys: cols.filter((c) => c.a.type === AGG.groupBy), groups: new Map<string, { keyValues: unknown[]; accs: Acc[] }>() };
+    return { output: o.output, cols, keys: cols.filter((c) => c.a.type === AGG.groupBy), groups: new Map<unknown, { keyValues: unknown[]; accs: Acc[] }>() };
   });
 
   const read = (batch: Batch, slot: number, row: number): unknown => {
@@ -107,10 +107,19 @@ export function aggregateRuntime(host: ComponentHost, settings: AggregateSetting
       for (const p of plans) {
         for (let k = 0; k < batch.count; k++) {
           const row = batch.row(k);
-          let key = '';
-          for (const c of p.keys) {
+          let key: unknown;
+          if (p.keys.length === 1) {
+            // One group-by column: its value is the key (primitives as they are; NULL, dates and decimals by their key text).
+            const c = p.keys[0]!;
             const v = read(batch, c.inSlot, row);
-            key += keyPart(c.lower && typeof v === 'string' ? v.toLowerCase() : v) + '\u0001';
+            key = typeof v === 'string' ? (c.lower ? v.toLowerCase() : v) : typeof v === 'number' || typeof v === 'bigint' ? v : keyPart(v) + '\u0002';
+          } else {
+            let k = '';
+            for (const c of p.keys) {
+              const v = read(batch, c.inSlot, row);
+              k += keyPart(c.lower && typeof v === 'string' ? v.toLowerCase() : v) + '\u0001';
+            }
+            key = k;
           }
           let g = p.groups.get(key);
           if (!g) {

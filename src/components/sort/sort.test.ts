@@ -79,3 +79,19 @@ test('Aggregate: group by, count, count all, count distinct, sum, average, minim
   const lines = r.out!.trim().split('\r\n').sort();
   assert.deepEqual(lines, ['A,1,1,1,2,2,1,1', 'a,0,1,1,,,3,3', 'b,2,2,2,5.5,2.75,1,2', 'c,1,1,1,5,5,5,5']);
 });
+
+test('large inputs with few distinct string keys take the counting path and give the same order as the comparator', async () => {
+  const words = ['delta', 'Alpha', 'charlie', 'bravo', 'alpha'];
+  const rows = Array.from({ length: 3000 }, (_, i) => `${words[(i * 7) % 5]},${i % 11},${i}`).join('\r\n') + '\r\n';
+  const run = (keys: Record<string, number>) =>
+    runThrough({ input: rows, inColumns: IN, outColumns: ['k', 'n', 'x'], build: (f) => (f.add(sortSpec(keys)).connect('Src', 'Sort'), { last: 'Sort' }) });
+  for (const keys of [{ k: 1, n: 2 }, { k: -1, n: -2 }]) {
+    const r = await run(keys);
+    assert.equal(r.result.success, true, messages(r.result));
+    const lines = r.out!.trim().split('\r\n').map((l) => l.split(','));
+    const collator = new Intl.Collator('en');
+    const sign = keys.k < 0 ? -1 : 1;
+    const expected = [...lines].sort((a, b) => sign * (collator.compare(a[0]!, b[0]!) || Number(a[1]) - Number(b[1])) || Number(a[2]) - Number(b[2]));
+    assert.deepEqual(lines, expected);
+  }
+});
