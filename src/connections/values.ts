@@ -114,7 +114,8 @@ export function readerFor(type: DataTypeName, scale?: number): ValueReader | und
     case 'DT_NUMERIC': case 'DT_DECIMAL': case 'DT_CY':
       return (v) => {
         if (v === null || v instanceof SsisDecimal) return v;
-        const d = typeof v === 'string' ? plainDecimal(v) ?? SsisDecimal.parse(v.replace(/[$,]/g, '')) : SsisDecimal.parse(typeof v === 'number' ? String(v) : toText(v));
+        const text = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : toText(v);
+        const d = plainDecimal(text) ?? SsisDecimal.parse(text.replace(/[$,]/g, ''));
         if (!d) return v;
         return scale === undefined || type === 'DT_DECIMAL' ? d.rescale(Math.max(d.scale, 0)) : d.rescale(type === 'DT_CY' ? 4 : scale);
       };
