@@ -4,6 +4,7 @@ import { SsisError, errorMessage } from '../errors.ts';
 import { attr, childElements, firstChild, parseXml, textOf } from '../xml/index.ts';
 import type { Engine } from './engine.ts';
 import { setPropertyPath } from './property-path.ts';
+import { tableFor } from './sql-names.ts';
 
 /** A command-line setting, in command-line order. */
 export type CommandLineSetting =
@@ -32,6 +33,31 @@ export interface ConfigurationHost {
   readonly parentValue?: (name: string) => unknown;
   /** Maps a Windows path in a configuration string to a local path. */
   readonly mapPath?: (path: string) => string;
+  /** A "registry" value of the version's settings (registry entry configurations), by key. */
+  readonly registryValue?: (key: string) => string | undefined;
+}
+
+/** Splits a SQL Server configuration string `"conn";"[dbo].[SSIS Configurations]";"filter";` into its three parts. */
+export function sqlConfigurationParts(text: string): { connection: string; table: string; filter: string } {
+  const parts = [...text.matchAll(/"((?:[^"]|"")*)"|([^;"]+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!.trim()));
+  if (parts.length < 3) {
+    throw new SsisError('0xC0011008', 'DTS_E_SQLCONFIGURATIONSTRING', `The SQL Server configuration string "${text}" is not of the form "connection";"[dbo].[table]";"filter";.`);
+  }
+  return { connection: parts[0]!, table: parts[1]!, filter: parts[2]! };
+}
+
+/** The rows of a SQL Server configuration table for a filter: (PackagePath, ConfiguredValue) pairs. */
+async function sqlConfigurationPairs(engine: Engine, configurationString: string): Promise<{ path: string; value: string }[]> {
+  const { connection, table, filter } = sqlConfigurationParts(configurationString);
+  const open = engine.options.openConnection;
+  if (!open) throw new SsisError('0xC0011008', 'DTS_E_SQLCONFIGURATIONSTRING', 'SQL Server configurations need database access, which this host does not give.');
+  const conn = await open(engine.connection(connection));
+  try {
+    const r = await conn.query(`SELECT PackagePath, ConfiguredValue FROM ${tableFor(table, conn.kind)} WHERE ConfigurationFilter = ?`, [filter]);
+    return (r.resultSets[0]?.rows ?? []).map((row) => ({ path: String(row[0]), value: row[1] === null || row[1] === undefined ? '' : String(row[1]) }));
+  } finally {
+    await conn.close();
+  }
 }
 
 async function applyPairs(engine: Engine, pairs: readonly { path: string; value: string }[]): Promise<void> {
@@ -63,11 +89,23 @@ async function applyDesignTime(engine: Engine, host: ConfigurationHost, warned: 
           }
           break;
         }
+        case 3:
+        case 6: {
+          const key = c.type === 6 ? host.env[c.configurationString] ?? '' : c.configurationString;
+          const value = host.registryValue?.(key) ?? host.registryValue?.(`${key}\\Value`);
+          if (value === undefined) await warn(c.name, '0x80012015', `The configuration registry key "${key}" was not found in the version's settings (SSIS/settings.json "values"). The configuration was not applied.`);
+          else if (c.configurationVariable) await setPropertyPath(engine, c.configurationVariable, value);
+          break;
+        }
+        case 7:
+        case 9:
+          await applyPairs(engine, await sqlConfigurationPairs(engine, c.type === 9 ? host.env[c.configurationString] ?? '' : c.configurationString));
+          break;
         case 0:
         case 4:
           break;
         default:
-          await warn(c.name, '0x80012059', `The configuration "${c.name}" (type ${c.type}: registry entry or SQL Server table) is not supported yet by OpenDTS and was not applied.`);
+          await warn(c.name, '0x80012059', `The configuration "${c.name}" (type ${c.type}) is not supported yet by OpenDTS and was not applied.`);
       }
     } catch (error) {
       await warn(c.name, '0x80012059', `Failed to load the configuration "${c.name}": ${errorMessage(error)}`);

@@ -17,3 +17,4 @@ export { registerTask, findTask, type TaskContext, type TaskImplementation, type
 export * from './model.ts';
 export { executableBase, taskSpec, constraint, variable, connectionSpec, packageOf } from './spec-builder.ts';
 export { runSpec } from './run-spec.ts';
+export { tableFor } from './sql-names.ts';

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { SsisError, errorMessage } from '../errors.ts';
 import type { TaskContext, TaskImplementation } from '../runtime/task-api.ts';
+import { tableFor } from '../runtime/index.ts';
 
 /** A setting by its property name, from the task's payload attributes or typed settings (names compared case-insensitively). */
 function setting(ctx: TaskContext, ...names: string[]): string | undefined {
@@ -24,13 +25,6 @@ const DELIMITERS: Readonly<Record<string, string>> = {
 export function delimiterOf(text: string | undefined, dflt: string): string {
   if (text === undefined) return dflt;
   return DELIMITERS[text.trim().toLowerCase()] ?? text;
-}
-
-/** The table name for the target database: T-SQL brackets removed; `dbo.` dropped outside SQL Server. */
-export function tableFor(name: string, dialect: string): string {
-  const parts = name.split('.').map((p) => p.trim().replace(/^\[(.*)\]$/, '$1'));
-  if (dialect !== 'mssql' && parts.length > 1 && parts[parts.length - 2]!.toLowerCase() === 'dbo') parts.splice(parts.length - 2, 1);
-  return parts.join('.');
 }
 
 /** The rows of a delimited text: FirstRow and LastRow are 1-based, LastRow 0 = to the end; a trailing row delimiter ends the file. */

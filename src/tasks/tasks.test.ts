@@ -8,7 +8,8 @@ import { SMTPServer } from 'smtp-server';
 import { runSpec, taskSpec, constraint, variable, connectionSpec, packageOf, type PackageSpec } from '../runtime/index.ts';
 import { splitArguments } from './execute-process.ts';
 import { smtpSettings } from './send-mail.ts';
-import { splitRows, tableFor, delimiterOf } from './bulk-insert.ts';
+import { splitRows, delimiterOf } from './bulk-insert.ts';
+import { tableFor } from '../runtime/index.ts';
 import { ftpOperation, matchRemote } from './ftp.ts';
 import './index.ts';
 
@@ -165,6 +166,7 @@ test('Bulk Insert task loads a delimited file into a table (SQLite and PostgreSQ
   assert.deepEqual(splitRows('a,b\r\nc,d\r\n', '\r\n', ',', 1, 0), [['a', 'b'], ['c', 'd']]);
   assert.equal(tableFor('[dbo].[T]', 'postgres'), 'T');
   assert.equal(tableFor('[dbo].[T]', 'mssql'), 'dbo.T');
+  assert.equal(tableFor('[dbo].[SSIS Configurations]', 'mysql'), '`SSIS Configurations`');
   assert.equal(delimiterOf('Tab', ','), '\t');
 });
 

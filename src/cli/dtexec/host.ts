@@ -27,6 +27,8 @@ export interface HostSettings {
   readonly validateOnly?: boolean;
   readonly warnAsError?: boolean;
   readonly maxConcurrent?: number;
+  /** The version's "registry" values, for registry entry configurations. */
+  readonly registryValue?: (key: string) => string | undefined;
 }
 
 /** Loads a package file for the tool version (newer formats are refused). */
@@ -122,7 +124,7 @@ export function createEngine(spec: PackageSpec, file: string, host: HostSettings
           parentValue: (name) => opts.parentVariable(name)?.value,
           systemValues: { ServerExecutionID: engine.root.scope.get('System::ServerExecutionID').value },
         });
-        await applyConfigurations(childEngine, [], { env: io.env, mapPath: host.mapPath, parentValue: (name) => opts.parentVariable(name)?.value });
+        await applyConfigurations(childEngine, [], { env: io.env, mapPath: host.mapPath, parentValue: (name) => opts.parentVariable(name)?.value, registryValue: host.registryValue });
         for (const [name, value] of Object.entries(opts.parameters)) {
           const target = childEngine.root.scope.find(`$Package::${name}`);
           if (!target) throw new SsisError('0xC0012050', 'DTS_E_EXECPKGTASK_PARAMETERNOTFOUND', `The child package "${childSpec.name}" has no parameter "${name}" to bind.`);

@@ -6,6 +6,7 @@ import { mapWindowsPath } from '../../connections/windows-path.ts';
 import { combineOverrides, loadConnectionSettings } from '../../connections/overrides.ts';
 import { isConnectionUrl } from '../../connections/connection-url.ts';
 import { createEngine, loadPackageFile, loggerFor } from './host.ts';
+import { installationOf, readSettings, resolveRoot } from '../../installation/index.ts';
 import { databaseAccess, applyConfigurations, CheckpointStore, textFileLogger, type ListenerRegistration, type RuntimeEvent, type ExecResult, type PackageSpec } from '../../runtime/index.ts';
 import '../../tasks/index.ts';
 import type { ProductVersion, ToolYear } from '../../versions/index.ts';
@@ -88,6 +89,16 @@ function verify(cmd: DtexecCommand, spec: PackageSpec): string | undefined {
   return undefined;
 }
 
+/** The "registry" of the version in force: the values of its settings (`<root>/<folder>/SSIS/settings.json`). */
+function registryOf(year: ToolYear, io: CliIo): (key: string) => string | undefined {
+  let values: Record<string, string> | undefined;
+  return (key) => {
+    values ??= readSettings(installationOf(resolveRoot(io.env), year)).values;
+    const wanted = key.toLowerCase();
+    return Object.entries(values).find(([k]) => k.toLowerCase() === wanted)?.[1];
+  };
+}
+
 /** The checkpoint settings after configurations and /Set: dtexec's /CheckFile, /Checkpointing and /Restart win over the package's. */
 function checkpointStore(cmd: DtexecCommand, spec: PackageSpec, local: (path: string) => string): CheckpointStore | undefined {
   const file = cmd.checkpointFile ?? spec.checkpointFileName ?? '';
@@ -147,6 +158,7 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
     validateOnly: cmd.validateOnly,
     warnAsError: cmd.warnAsError,
     maxConcurrent: cmd.maxConcurrent,
+    registryValue: registryOf(version.year as ToolYear, io),
   });
   holder.id = engine.executionId;
   for (const l of cmd.loggers) {
@@ -167,7 +179,7 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
       .map((p) => ({ kind: 'set' as const, path: `\\Package.Variables[$${p.scope}::${p.name}]`, value: p.value }));
     // A /CONN whose value is a URL redirects the connection (an override); any other value is its new connection string.
     const settings = cmd.settings.filter((s) => !(s.kind === 'conn' && isConnectionUrl(s.connectionString)));
-    await applyConfigurations(engine, [...settings, ...parameters], { env: io.env, mapPath });
+    await applyConfigurations(engine, [...settings, ...parameters], { env: io.env, mapPath, registryValue: registryOf(version.year as ToolYear, io) });
   } catch (error) {
     const e = error instanceof SsisError ? error : new SsisError('0xC0010001', 'DTS_E_COMMANDLINE', errorMessage(error));
     for (const line of formatBlock({ kind: 'Warning', time: new Date(), code: e.code, source: spec.name, description: e.message })) io.out(line);
