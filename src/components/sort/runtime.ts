@@ -54,14 +54,25 @@ export function sortRuntime(host: ComponentHost, settings: SortSettings, memoryL
   };
 
   const emitInMemory = async (): Promise<void> => {
-    const order = sortedOrder(store, settings.keys);
-    const cmp = rowComparator(store, settings.keys);
-    let prev = -1;
-    for (let i = 0; i < order.length; i++) {
-      const r = order[i]!;
-      if (settings.eliminateDuplicates && prev >= 0 && cmp(prev, r) === 0) continue;
-      prev = r;
-      await put((c) => store.values[c]![r]);
+    let order = sortedOrder(store, settings.keys);
+    if (settings.eliminateDuplicates) {
+      const cmp = rowComparator(store, settings.keys);
+      const kept: number[] = [];
+      for (let i = 0; i < order.length; i++) if (i === 0 || cmp(order[i - 1]!, order[i]!) !== 0) kept.push(order[i]!);
+      order = Int32Array.from(kept);
+    }
+    // Whole buffers at a time, column by column.
+    for (let start = 0; start < order.length; start += rowsPerBuffer) {
+      const n = Math.min(rowsPerBuffer, order.length - start);
+      const batch = host.newBatch(0, n);
+      for (let c = 0; c < outSlots.length; c++) {
+        const slot = outSlots[c];
+        if (slot === undefined) continue;
+        const col = batch.vectors[slot]!;
+        const values = store.values[c]!;
+        for (let i = 0; i < n; i++) putCell(col, i, values[order[start + i]!]);
+      }
+      await host.send(0, batch);
     }
   };
 
