@@ -5,9 +5,9 @@ import { corpusConfiguredConnectionStrings, corpusConnections, corpusProjectConn
 import { SsisError } from '../errors.ts';
 
 test('OLE DB strings parse with case-insensitive keys and synonyms', () => {
-  const p = parseConnectionString('Data Source=SQL01;Initial Catalog=SKY_RGT;Provider=SQLNCLI11.1;Integrated Security=SSPI;Auto Translate=False;');
-  assert.equal(connectionStringValue(p, 'server'), 'SQL01');
-  assert.equal(connectionStringValue(p, 'DATABASE'), 'SKY_RGT');
+  const p = parseConnectionString('Data Source=SRV1;Initial Catalog=Sales;Provider=SQLNCLI11.1;Integrated Security=SSPI;Auto Translate=False;');
+  assert.equal(connectionStringValue(p, 'server'), 'SRV1');
+  assert.equal(connectionStringValue(p, 'DATABASE'), 'Sales');
   assert.equal(connectionStringValue(p, 'provider'), 'SQLNCLI11.1');
   assert.equal(connectionBoolean(connectionStringValue(p, 'Trusted_Connection')), true);
   assert.equal(p.entries.length, 5);

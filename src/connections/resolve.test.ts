@@ -11,16 +11,16 @@ import { parameterStyleOf } from './connection-type.ts';
 import { corpusConnections } from './corpus.test-helper.ts';
 import { SsisError } from '../errors.ts';
 
-const SQLNCLI = { name: 'localhost.AdventureWorks', creationName: 'OLEDB', connectionString: 'Data Source=SQL01\\INST,1533;Initial Catalog=SKY_RGT;Provider=SQLNCLI11;Integrated Security=SSPI;Connect Timeout=30;Application Name=SSIS-x;' };
-const ADONET = { name: 'ADO.Net.AW', creationName: 'ADO.NET:System.Data.SqlClient.SqlConnection, System.Data, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089', connectionString: 'Data Source=db-01;User ID=sa;Password=pw;Initial Catalog=msdb;' };
+const SQLNCLI = { name: 'localhost.Sales', creationName: 'OLEDB', connectionString: 'Data Source=SRV1\\INST,1533;Initial Catalog=Sales;Provider=SQLNCLI11;Integrated Security=SSPI;Connect Timeout=30;Application Name=SSIS-x;' };
+const ADONET = { name: 'Ado.Sales', creationName: 'ADO.NET:System.Data.SqlClient.SqlConnection, System.Data, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089', connectionString: 'Data Source=srv-02;User ID=sa;Password=pw;Initial Catalog=Ops;' };
 
 test('an OLE DB SQL Server connection maps to the mssql driver with ? parameters', () => {
   const c = resolveConnection(SQLNCLI);
   assert.equal(c.kind, 'mssql');
-  assert.equal(c.host, 'SQL01');
+  assert.equal(c.host, 'SRV1');
   assert.equal(c.instance, 'INST');
   assert.equal(c.port, 1533);
-  assert.equal(c.database, 'SKY_RGT');
+  assert.equal(c.database, 'Sales');
   assert.equal(c.integratedSecurity, true);
   assert.equal(c.connectTimeoutSeconds, 30);
   assert.equal(c.parameterStyle, 'positional');
@@ -49,14 +49,14 @@ test('ODBC drivers and other providers pick their database', () => {
 });
 
 test('what cannot be reached is a clear error naming the connection manager', () => {
-  const dsn = { name: 'JDE', creationName: 'ODBC', connectionString: 'uid=MSEXTRACT;Dsn=JDE;' };
-  assert.throws(() => resolveConnection(dsn), (e: unknown) => e instanceof SsisError && /JDE/.test(e.message) && /\/CONN/.test(e.message));
+  const dsn = { name: 'Warehouse', creationName: 'ODBC', connectionString: 'uid=etl;Dsn=Warehouse;' };
+  assert.throws(() => resolveConnection(dsn), (e: unknown) => e instanceof SsisError && /Warehouse/.test(e.message) && /\/CONN/.test(e.message));
   assert.throws(() => resolveConnection({ name: 'olap', creationName: 'MSOLAP100', connectionString: 'Data Source=localhost;Provider=MSOLAP.5;' }), (e: unknown) => e instanceof SsisError && /olap/.test(e.message));
   assert.throws(() => resolveConnection({ name: 'x', creationName: 'OLEDB', connectionString: 'Provider=Microsoft.Jet.OLEDB.4.0;Data Source=C:\\x.xls' }), (e: unknown) => e instanceof SsisError && /not supported/.test(e.message));
 });
 
 test('an override URL by name, by Data Source/Initial Catalog or * points SQL Server connections elsewhere', () => {
-  const byName = resolveConnection(SQLNCLI, { connections: { 'LOCALHOST.adventureworks': 'postgres://etl:s%40cret@127.0.0.1:5432/test?connectTimeout=3&ssl=true' } });
+  const byName = resolveConnection(SQLNCLI, { connections: { 'LOCALHOST.sales': 'postgres://etl:s%40cret@127.0.0.1:5432/test?connectTimeout=3&ssl=true' } });
   assert.equal(byName.kind, 'postgres');
   assert.equal(byName.password, 's@cret');
   assert.equal(byName.database, 'test');
@@ -64,7 +64,7 @@ test('an override URL by name, by Data Source/Initial Catalog or * points SQL Se
   assert.deepEqual(byName.options, { ssl: 'true' });
   assert.equal(byName.parameterStyle, 'positional', 'the package SQL still uses ? markers');
   assert.equal(byName.via, 'override');
-  assert.equal(resolveConnection(SQLNCLI, { connections: { 'SQL01\\INST,1533/SKY_RGT': 'mysql://root@127.0.0.1/test' } }).kind, 'mysql');
+  assert.equal(resolveConnection(SQLNCLI, { connections: { 'SRV1\\INST,1533/Sales': 'mysql://root@127.0.0.1/test' } }).kind, 'mysql');
   const all = resolveConnection(ADONET, { connections: { '*': 'sqlite:C:\\etl\\db.sqlite' }, pathRules: [{ from: 'C:\\etl', to: '/srv/etl' }] });
   assert.equal(all.file, '/srv/etl/db.sqlite');
   assert.equal(all.parameterStyle, 'named');
@@ -94,7 +94,7 @@ test('URLs of every scheme parse', () => {
 test('SQL Server data sources split into host, instance and port', () => {
   assert.deepEqual(parseSqlServerDataSource('(local)'), { host: 'localhost' });
   assert.deepEqual(parseSqlServerDataSource('.'), { host: 'localhost' });
-  assert.deepEqual(parseSqlServerDataSource('DESKTOP-CEE9UFA\\CDUYY'), { host: 'DESKTOP-CEE9UFA', instance: 'CDUYY' });
+  assert.deepEqual(parseSqlServerDataSource('WORKSTATION-7\\SQLEXPRESS'), { host: 'WORKSTATION-7', instance: 'SQLEXPRESS' });
   assert.deepEqual(parseSqlServerDataSource('tcp:db.example.com,1433'), { host: 'db.example.com', port: 1433 });
 });
 

@@ -7,7 +7,7 @@ test('drive letters are dropped and backslashes become slashes by default', () =
   assert.equal(mapWindowsPath('C:\\data\\in.csv'), '/data/in.csv');
   assert.equal(mapWindowsPath('C:/x'), '/x');
   assert.equal(mapWindowsPath('d:rel\\x.txt'), 'rel/x.txt');
-  assert.equal(mapWindowsPath('c:\\vs15\\NDM_SSIS-master\\_Import\\'), '/vs15/NDM_SSIS-master/_Import/');
+  assert.equal(mapWindowsPath('c:\\work\\etl-master\\_Import\\'), '/work/etl-master/_Import/');
 });
 
 test('Linux and relative paths pass through', () => {
@@ -33,9 +33,9 @@ test('a prefix matches whole path segments only', () => {
 });
 
 test('an unmapped UNC path is a clear error naming the setting', () => {
-  assert.throws(() => mapWindowsPath('\\\\hypcol01-sql\\StagingArea\\x.txt'), (e: unknown) => {
+  assert.throws(() => mapWindowsPath('\\\\fileserver-1\\Staging\\x.txt'), (e: unknown) => {
     assert.ok(e instanceof SsisError);
-    assert.match(e.message, /OPENDTS_PATH_MAP="\\\\hypcol01-sql\\StagingArea=/);
+    assert.match(e.message, /OPENDTS_PATH_MAP="\\\\fileserver-1\\Staging=/);
     return true;
   });
 });

@@ -15,21 +15,21 @@ import { bulkColumns, tediousBulkOptions } from './bulk-load.ts';
 const { TYPES } = tedious;
 
 test('a package connection string becomes a tedious config', () => {
-  const cfg = tediousConfig(resolveConnection({ name: 'db-01.msdb', creationName: 'OLEDB', connectionString: 'Data Source=db-01,1444;User ID=sa;Password=pw;Initial Catalog=msdb;Provider=SQLNCLI11.1;Connect Timeout=5;Application Name=SSIS-Package' }));
-  assert.equal(cfg.server, 'db-01');
+  const cfg = tediousConfig(resolveConnection({ name: 'srv-02.Ops', creationName: 'OLEDB', connectionString: 'Data Source=srv-02,1444;User ID=sa;Password=pw;Initial Catalog=Ops;Provider=SQLNCLI11.1;Connect Timeout=5;Application Name=SSIS-Package' }));
+  assert.equal(cfg.server, 'srv-02');
   assert.deepEqual(cfg.authentication, { type: 'default', options: { userName: 'sa', password: 'pw' } });
   assert.equal(cfg.options?.port, 1444);
-  assert.equal(cfg.options?.database, 'msdb');
+  assert.equal(cfg.options?.database, 'Ops');
   assert.equal(cfg.options?.connectTimeout, 5000);
   assert.equal(cfg.options?.appName, 'SSIS-Package');
-  const named = tediousConfig(resolveConnection({ name: 'x', creationName: 'OLEDB', connectionString: 'Data Source=DESKTOP\\CDUYY;Provider=SQLNCLI11;User ID=CORP\\etl;Password=p' }));
-  assert.equal(named.options?.instanceName, 'CDUYY');
+  const named = tediousConfig(resolveConnection({ name: 'x', creationName: 'OLEDB', connectionString: 'Data Source=WORKSTATION\\SQLEXPRESS;Provider=SQLNCLI11;User ID=CORP\\etl;Password=p' }));
+  assert.equal(named.options?.instanceName, 'SQLEXPRESS');
   assert.equal(named.options?.port, undefined);
   assert.deepEqual(named.authentication, { type: 'ntlm', options: { domain: 'CORP', userName: 'etl', password: 'p' } });
 });
 
 test('Windows authentication without a user is a clear error', () => {
-  const config = resolveConnection({ name: 'x', creationName: 'OLEDB', connectionString: 'Data Source=(local);Initial Catalog=AdventureWorks;Provider=SQLNCLI11;Integrated Security=SSPI;' });
+  const config = resolveConnection({ name: 'x', creationName: 'OLEDB', connectionString: 'Data Source=(local);Initial Catalog=Sales;Provider=SQLNCLI11;Integrated Security=SSPI;' });
   assert.throws(() => tediousConfig(config), (e: unknown) => e instanceof SsisError && /Integrated Security=SSPI/.test(e.message) && /\/CONN/.test(e.message));
 });
 
