@@ -65,15 +65,18 @@ function readConfigurations(root: XmlElement, ctx: ReadContext): Configuration[]
   }));
 }
 
+const ENCRYPTED = Buffer.from('Encrypted');
+const SALT = Buffer.from('Salt=');
+
 /**
  * False when the input certainly holds no encrypted value (a quick byte search), so the protection walk can be
  * skipped. UTF-16 input is always searched by the walk.
  */
 function mayHoldEncryption(input: Uint8Array | string): boolean {
   if (typeof input === 'string') return input.includes('Encrypted') || input.includes('Salt=');
-  const b = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const b = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || b[1] === 0) return true;
-  return b.includes('Encrypted') || b.includes('Salt=');
+  return b.includes(ENCRYPTED) || b.includes(SALT);
 }
 
 /** Lifts a parsed package document into the model (no version rule applied). */
