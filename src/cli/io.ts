@@ -12,8 +12,13 @@ export interface CliIo {
   readonly signal?: AbortSignal;
 }
 
-/** The real process's console. */
+/** The real process's console. A reader that goes away (`dtutil /? | head`) ends the output quietly. */
 export function processIo(signal?: AbortSignal): CliIo {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   return {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
