@@ -63,6 +63,15 @@ export async function executePlan(plan: ExecutionPlan, registry: ComponentRegist
   };
 
   const now = (): number => performance.now();
+  const progress = (phase: string, percent: number): void => emit({ kind: 'progress', code: '0x00000000', source: 'SSIS.Pipeline', message: `${phase}`, percent });
+
+  // BufferSizeTuning: buffers with fewer rows than DefaultBufferMaxRows because DefaultBufferSize caps them.
+  for (const t of plan.trees) {
+    const maxRows = Number(plan.model.properties?.['DefaultBufferMaxRows'] ?? 10_000);
+    if (t.layout.rowsPerBuffer < maxRows && t.layout.columns.length > 0) {
+      emit({ kind: 'log', code: '0x00000000', symbol: 'BufferSizeTuning', source: 'SSIS.Pipeline', message: `Rows in buffer type ${t.id} would cause a buffer size greater than the configured maximum. There will be only ${t.layout.rowsPerBuffer} rows in buffers of this type.` });
+    }
+  }
 
   const send = async (r: Running, output: number, batch: Batch): Promise<void> => {
     if (aborted) throw new FlowAborted();
@@ -160,7 +169,9 @@ export async function executePlan(plan: ExecutionPlan, registry: ComponentRegist
 
   if (!aborted) {
     pipeline('prepareBegin');
+    progress('Prepare for Execute', 100);
     pipeline('preExecuteBegin');
+    progress('Pre-Execute', 0);
     for (const r of running.values()) {
       if (aborted) break;
       try {
@@ -171,6 +182,7 @@ export async function executePlan(plan: ExecutionPlan, registry: ComponentRegist
     }
   }
   if (!aborted) {
+    progress('Pre-Execute', 100);
     pipeline('executeBegin');
     const sources = [...running.values()].filter((r) => r.pc.inputs.length === 0);
     await Promise.all(
@@ -187,6 +199,7 @@ export async function executePlan(plan: ExecutionPlan, registry: ComponentRegist
   }
   if (!aborted) {
     pipeline('postExecuteBegin');
+    progress('Post Execute', 0);
     for (const r of running.values()) {
       if (aborted) break;
       try {
@@ -209,7 +222,9 @@ export async function executePlan(plan: ExecutionPlan, registry: ComponentRegist
       if (r.pc.outputs.length === 0 && r.pc.inputs.length > 0) pipeline('wroteRows', r.pc.model.name, String(r.wroteRows));
     }
   }
+  if (!aborted) progress('Post Execute', 100);
   pipeline('cleanupBegin');
+  progress('Cleanup', 100);
   ctx.signal?.removeEventListener('abort', onCancel);
 
   const paths: PathRowCount[] = plan.model.paths.map((p) => {

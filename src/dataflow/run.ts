@@ -60,6 +60,7 @@ export async function runDataFlow(model: DataFlowModel, ctx: DataFlowContext, op
   const emit = ctx.onEvent ?? (() => undefined);
   const ev = PIPELINE_EVENTS.validationBegin;
   emit({ kind: 'information', code: ev.code, symbol: ev.symbol, source: 'SSIS.Pipeline', message: ev.message() });
+  emit({ kind: 'progress', code: '0x00000000', source: 'SSIS.Pipeline', message: 'Validating', percent: 0 });
   let plan: ExecutionPlan;
   let errors: SsisError[];
   try {
@@ -69,6 +70,7 @@ export async function runDataFlow(model: DataFlowModel, ctx: DataFlowContext, op
     return failedValidation([e as SsisError], emit);
   }
   if (errors.length > 0) return failedValidation(errors, emit);
+  emit({ kind: 'progress', code: '0x00000000', source: 'SSIS.Pipeline', message: 'Validating', percent: 100 });
   emit({ kind: 'log', code: '0x00000000', symbol: 'PipelineExecutionTrees', source: 'SSIS.Pipeline', message: describeTrees(plan) });
   return executePlan(plan, registry, ctx);
 }
