@@ -255,11 +255,3 @@ export function classIdForFormat(canonical: string, format: ClassFormat, fallbac
   }
   return first;
 }
-
-/** Whether a spelling is the way the given format writes a known class (used to spot, e.g., a 2014 moniker in a 2008 file). */
-export function isSpellingOfFormat(raw: string, kind: ClassKind, format: ClassFormat): boolean {
-  const entry = lookupClassId(raw, kind);
-  if (!entry) return false;
-  const key = normalize(raw);
-  return (entry.spellings[format] ?? []).some((s) => normalize(s) === key);
-}
