@@ -31,6 +31,8 @@ export const ssisStep: StepKind = async (ctx) => {
   return {
     succeeded,
     output: r.output,
-    message: stepMessage(ctx.user, flatten(r.output), problem, `The package execution ${succeeded ? 'succeeded' : `failed (dtexec exit code ${r.exitCode})`}.`, `The step ${succeeded ? 'succeeded' : 'failed'}.`),
+    // Agent's closing words: "The package execution failed.  The step failed." (seen in real job
+    // history); the success wording "The package executed successfully." is from memory.
+    message: stepMessage(ctx.user, flatten(r.output), problem, succeeded ? 'The package executed successfully.' : 'The package execution failed.', `The step ${succeeded ? 'succeeded' : 'failed'}.`),
   };
 };
