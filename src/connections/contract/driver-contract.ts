@@ -233,6 +233,16 @@ export function runDriverContract(name: string, opts: DriverContractOptions): vo
     assert.equal(Number(count.resultSets[0]!.rows[0]![0]), 0);
   });
 
+  test(`${name}: a fast load into a table named SQL Server style ([dbo].[NAME]) finds it`, async () => {
+    const c = await connect();
+    const t = table('named');
+    await c.query(`CREATE TABLE ${t} (n INT)`);
+    const r = await c.bulkLoad(`[dbo].[${t.toUpperCase()}]`, ['N'], [[[1], [2]]]);
+    assert.equal(r.rows, 2);
+    const count = await c.query(`SELECT COUNT(*) FROM ${t}`);
+    assert.equal(Number(count.resultSets[0]!.rows[0]![0]), 2);
+  });
+
   test(`${name}: KeepNulls and KeepIdentity`, async () => {
     const c = await connect();
     const t = table('keep');

@@ -6,7 +6,7 @@ import { statementError } from '../errors.ts';
 import { bulkTarget, loadColumns, projectRows, runBulkLoad, type BulkWriter } from '../bulk-load.ts';
 import { copyLines, MYSQL_LOAD } from '../copy-text.ts';
 import type { MysqlConnection } from './driver.ts';
-import { quoteMysqlIdentifier, quoteMysqlName } from './config.ts';
+import { quoteMysqlIdentifier } from './config.ts';
 
 const NAME = 'MariaDB';
 
@@ -34,7 +34,7 @@ export async function mysqlBulkLoad(conn: MysqlConnection, table: string, column
     sets.push(`${quoteMysqlIdentifier(c.name)} = ${defaulted ? `COALESCE(${value}, ${c.defaultExpression})` : value}`);
   });
   const sql =
-    `LOAD DATA LOCAL INFILE 'opendts-rows' INTO TABLE ${quoteMysqlName(table)} CHARACTER SET utf8mb4 ` +
+    `LOAD DATA LOCAL INFILE 'opendts-rows' INTO TABLE ${await conn.tableName(table)} CHARACTER SET utf8mb4 ` +
     `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${vars.join(', ')})` +
     (sets.length ? ` SET ${sets.join(', ')}` : '');
 

@@ -127,18 +127,25 @@ class MysqlConnection implements Connection {
     }
   }
 
-  async tableName(table: string): Promise<string> {
-    // Table names are case-sensitive on Linux servers: use the spelling the database has, when one matches.
+  /** The schema and the table's name as the database spells it (names are case-sensitive on Linux servers), when one matches. */
+  async #resolve(table: string): Promise<{ schema?: string; table: string; found: boolean }> {
     const { schema, table: name } = mysqlTableParts(table);
     const r = await this.raw(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema === undefined ? 'DATABASE()' : this.conn.escape(schema)} AND LOWER(table_name) = LOWER(${this.conn.escape(name)}) ORDER BY table_name = ${this.conn.escape(name)} DESC LIMIT 1`,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema === undefined ? 'DATABASE()' : this.conn.escape(schema)} ` +
+        `AND LOWER(table_name) = LOWER(${this.conn.escape(name)}) ORDER BY table_name = ${this.conn.escape(name)} DESC LIMIT 1`,
     ).catch((e) => { throw statementError(NAME, e); });
     const found = (r.packets[0] as unknown as string[][])[0]?.[0];
-    return quoteMysqlName(found === undefined ? table : schema === undefined ? found : `${schema}.${found}`);
+    return { ...(schema === undefined ? {} : { schema }), table: found ?? name, found: found !== undefined };
+  }
+
+  async tableName(table: string): Promise<string> {
+    const t = await this.#resolve(table);
+    return quoteMysqlName(t.schema === undefined ? `[${t.table}]` : `[${t.schema}].[${t.table}]`);
   }
 
   async tableColumns(table: string): Promise<TableColumn[]> {
-    const { schema, table: name } = mysqlTableParts(table);
+    const { schema, table: name, found } = await this.#resolve(table);
+    if (!found) throw statementError(NAME, new Error(`Table '${table}' doesn't exist`));
     const r = await this.raw(
       `SELECT column_name, column_type, is_nullable, column_default, extra FROM information_schema.columns
        WHERE table_schema = ${schema === undefined ? 'DATABASE()' : this.conn.escape(schema)} AND table_name = ${this.conn.escape(name)} ORDER BY ordinal_position`,

@@ -18,7 +18,7 @@ export async function sqliteBulkLoad(conn: SqliteConnection, db: Database.Databa
   const target = loadColumns(table, columns, await conn.tableColumns(table), options.keepIdentity === true);
   const names = target.columns.map((c) => quoteSqliteName(c.name)).join(', ');
   const slots = target.columns.map((c) => (!options.keepNulls && c.defaultExpression !== undefined ? `COALESCE(?, ${c.defaultExpression})` : '?')).join(', ');
-  const sql = `INSERT INTO ${quoteSqliteName(table)} (${names}) VALUES (${slots})`;
+  const sql = `INSERT INTO ${await conn.tableName(table)} (${names}) VALUES (${slots})`;
   // Several rows per statement: one call into SQLite per group is over twice as fast as one per row.
   const width = target.columns.length;
   const group = Math.max(1, Math.min(20, Math.floor(999 / Math.max(1, width))));

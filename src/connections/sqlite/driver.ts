@@ -9,8 +9,7 @@ import type { Described } from '../row-stream.ts';
 import { sqliteBulkLoad } from './bulk-load.ts';
 import { mapSqliteType, sqliteValue, typeOfValue } from './types.ts';
 import type { MappedType } from '../type-names.ts';
-import { quoteSqliteName, sqliteFile } from './config.ts';
-import { splitQualified } from '../names.ts';
+import { quoteSqliteName, sqliteFile, sqliteTableParts } from './config.ts';
 
 export type { SqliteConnection };
 
@@ -115,7 +114,9 @@ class SqliteConnection implements Connection {
   }
 
   async tableColumns(table: string): Promise<TableColumn[]> {
-    const info = this.#prepare(`PRAGMA table_info(${quoteSqliteName(table)})`).all() as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[];
+    const { schema, table: name } = sqliteTableParts(table);
+    const pragma = `PRAGMA ${schema === undefined ? '' : `${quoteSqliteName(`[${schema}]`)}.`}table_info(${quoteSqliteName(`[${name}]`)})`;
+    const info = this.#prepare(pragma).all() as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[];
     if (info.length === 0) throw statementError(NAME, new Error(`no such table: ${table}`));
     const pkCount = info.filter((c) => c.pk > 0).length;
     return info.map((c) => ({
@@ -128,9 +129,8 @@ class SqliteConnection implements Connection {
 
   async tableName(table: string): Promise<string> {
     // SQLite has no `dbo` schema; its names compare case-insensitively.
-    const parts = splitQualified(table);
-    if (parts.length === 2 && parts[0]!.toLowerCase() === 'dbo') parts.shift();
-    return quoteSqliteName(parts.map((p) => `[${p.replace(/\]/g, ']]')}]`).join('.'));
+    const { schema, table: name } = sqliteTableParts(table);
+    return [schema, name].filter((p) => p !== undefined).map((p) => quoteSqliteName(`[${p}]`)).join('.');
   }
 
   async callProcedure(name: string, _params: readonly ProcedureParameter[], _options?: QueryOptions): Promise<ProcedureResult> {
