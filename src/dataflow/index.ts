@@ -13,3 +13,4 @@ export { dataFlowModel, dataFlowOfTask } from './from-package.ts';
 export { contextFromTask, dataFlowRunner, type DataFlowServices } from './task-runner.ts';
 export { FlowBuilder, errorOutputSpec, type ComponentSpec, type ColumnSpec, type InputSpec, type OutputSpec } from './flow-builder.ts';
 export { flatFileConnection, memoryContext, type MemoryContext } from './memory-context.ts';
+export { dataFlowPackage } from './dtsx-writer.ts';
