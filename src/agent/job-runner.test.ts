@@ -46,6 +46,7 @@ describe('job runner', () => {
     assert.equal(result.succeeded, true);
     const history = await t.store.listHistory({ job_id: job.job_id });
     assert.deepEqual(history.map((h) => [h.step_id, h.run_status]), [[1, 1], [2, 0], [4, 1], [0, 1]]);
+    assert.equal(history[2].message, 'Executed as user: tester. done  Process Exit Code 0.  The step succeeded.');
     assert.equal(history[0].message, 'Executed as user: tester. one  Process Exit Code 3.  The step succeeded.');
     assert.equal(history[1].message, 'Executed as user: tester. boom  Process Exit Code 1.  The step failed.');
     assert.equal(history[3].message, 'The job succeeded.  The Job was invoked by User tester.  The last step to run was step 4 (last).');
@@ -61,7 +62,9 @@ describe('job runner', () => {
       { step_name: 'never', subsystem: 'CmdExec', command: 'exit 0' },
     ]);
     assert.equal((await runJob(quit, options())).succeeded, false);
-    assert.deepEqual((await t.store.listHistory({ job_id: quit.job_id })).map((h) => h.step_id), [1, 0]);
+    const quitHistory = await t.store.listHistory({ job_id: quit.job_id });
+    assert.deepEqual(quitHistory.map((h) => h.step_id), [1, 0]);
+    assert.equal(quitHistory[0].message, 'Executed as user: tester. The step did not generate any output.  Process Exit Code 2.  The step failed.');
     const tail = await jobWith('tail-fail', [{ step_name: 'only', subsystem: 'CmdExec', command: 'exit 5', on_fail_action: StepAction.NextStep }]);
     const r = await runJob(tail, options());
     assert.equal(r.succeeded, false);

@@ -10,6 +10,6 @@ export const cmdExecStep: StepKind = async (ctx) => {
   return {
     succeeded,
     output: r.output,
-    message: stepMessage(ctx.user, flatten(r.output), problem, `Process Exit Code ${r.exitCode}.`, `The step ${succeeded ? 'succeeded' : 'failed'}.`),
+    message: stepMessage(ctx.user, flatten(r.output) || 'The step did not generate any output.', problem, `Process Exit Code ${r.exitCode}.`, `The step ${succeeded ? 'succeeded' : 'failed'}.`),
   };
 };
