@@ -83,12 +83,13 @@ test('/Validate stops after validation; /VerifyPackageID refuses another package
   assert.ok(wrong.out.some((l) => l.includes('/VerifyPackageID')));
 });
 
-test('/ISServer, /SQL and /DTS say clearly what is not supported', async () => {
+test('/ISServer is not supported (exit 6); /SQL with no instance cannot load (exit 5)', async () => {
   const is = await dtexec(['/ISServer', '\\SSISDB\\f\\p\\x.dtsx', '/Ser', '.'], 2014);
   assert.equal(is.code, 6);
   assert.ok(is.out.some((l) => /\/ISServer .*not supported yet/.test(l)));
-  const sql = await dtexec(['/SQL', 'Folder\\Pkg'], 2014);
-  assert.ok(sql.out.some((l) => /\/SQL .*not supported yet/.test(l)));
+  const sql = await dtexec(['/SQL', 'Folder\\Pkg'], 2014, { OPENDTS_HOME: join(tmp, 'empty-home') });
+  assert.equal(sql.code, 5);
+  assert.ok(sql.out.some((l) => /^Could not load package "Folder\\Pkg" because of error 0x/.test(l)), sql.out.join('\n'));
 });
 
 test('/L writes a text log of the run', async () => {

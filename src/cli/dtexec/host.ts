@@ -3,10 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SsisError, errorMessage } from '../../errors.ts';
-import { readPackage } from '../../format/index.ts';
+import type { IspacProject } from '../../project/index.ts';
+import { specOf, projectPackageSpec } from './load-source.ts';
 import { dataFlowRunner, type DataFlowServices } from '../../dataflow/index.ts';
 import {
-  Engine, packageSpec, expressionHost, applyConfigurations, textFileLogger, xmlFileLogger, providerKind, sqlServerLogger, selectedEvents,
+  Engine, expressionHost, applyConfigurations, textFileLogger, xmlFileLogger, providerKind, sqlServerLogger, selectedEvents,
   type DatabaseAccess, type ListenerRegistration, type PackageSpec, type ScriptModule, type ExecResult,
 } from '../../runtime/index.ts';
 import '../../tasks/index.ts';
@@ -27,17 +28,15 @@ export interface HostSettings {
   readonly validateOnly?: boolean;
   readonly warnAsError?: boolean;
   readonly maxConcurrent?: number;
+  /** The project the package came from (`/Project`): project references of the Execute Package task. */
+  readonly project?: IspacProject;
   /** The version's "registry" values, for registry entry configurations. */
   readonly registryValue?: (key: string) => string | undefined;
 }
 
-/** Loads a package file for the tool version (newer formats are refused). */
+/** Loads a package file for the tool version (newer formats are refused; upgrade problems stop it). */
 export function loadPackageFile(file: string, tool: ToolYear, password?: string): PackageSpec {
-  const pkg = readPackage(readFileSync(file), { fileName: file, tool, password });
-  if (pkg.problems.length > 0) {
-    throw new SsisError('0xC0016020', 'DTS_E_PACKAGEMIGRATIONFAILED', `Package migration from version ${pkg.sourceFormat} to version ${pkg.formatVersion} failed: ${pkg.problems.map((p) => p.message).join('; ')}`);
-  }
-  return packageSpec(pkg);
+  return specOf(readFileSync(file), file, tool, password);
 }
 
 function scriptLoader(folder: string | undefined): ((task: { name: string; id: string }) => Promise<ScriptModule | undefined>) | undefined {
@@ -113,10 +112,11 @@ export function createEngine(spec: PackageSpec, file: string, host: HostSettings
       },
       scriptModule: scriptLoader(io.env['OPENDTS_SCRIPTS'] ? resolve(io.cwd, io.env['OPENDTS_SCRIPTS']) : resolve(folder, 'scripts')),
       async loadPackage(ref) {
-        if (!ref.file) {
-          throw new SsisError('0xC0012050', 'DTS_E_EXECPKGTASK_PROJECTREFERENCE', `The child package "${ref.projectPackage}" is a project reference; run the parent from its project (/Project) to use project references.`);
+        if (ref.file) return loadPackageFile(ref.file, host.year, ref.password ?? host.password);
+        if (!host.project) {
+          throw new SsisError('0xC0012050', 'DTS_E_EXECPKGTASK_PROJECTREFERENCE', `The child package "${ref.projectPackage}" is a project reference; run the parent from its project (/Project and /Package) to use project references.`);
         }
-        return loadPackageFile(ref.file, host.year, ref.password ?? host.password);
+        return projectPackageSpec(host.project, ref.projectPackage ?? '', file, host.year, ref.password ?? host.password);
       },
       async runChildPackage(childSpec, opts): Promise<ExecResult> {
         const childFile = childSpec.fileName ?? file;

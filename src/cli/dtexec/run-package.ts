@@ -1,11 +1,11 @@
 /** @module dtexec's package run: load (upgraded in memory, never written back), configure (/Set, /Conn, /ConfigFile), verify, validate and execute, printing events as dtexec does. */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SsisError, errorMessage } from '../../errors.ts';
 import { mapWindowsPath } from '../../connections/windows-path.ts';
 import { combineOverrides, loadConnectionSettings } from '../../connections/overrides.ts';
 import { isConnectionUrl } from '../../connections/connection-url.ts';
-import { createEngine, loadPackageFile, loggerFor } from './host.ts';
+import { createEngine, loggerFor } from './host.ts';
+import { loadSource, LoadFailure, type LoadedSource } from './load-source.ts';
 import { installationOf, readSettings, resolveRoot } from '../../installation/index.ts';
 import { databaseAccess, applyConfigurations, CheckpointStore, textFileLogger, type ListenerRegistration, type RuntimeEvent, type ExecResult, type PackageSpec } from '../../runtime/index.ts';
 import '../../tasks/index.ts';
@@ -110,12 +110,6 @@ function checkpointStore(cmd: DtexecCommand, spec: PackageSpec, local: (path: st
 
 /** Loads, configures and runs the package a dtexec command names. */
 export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion, io: CliIo): Promise<RunResult> {
-  const source = cmd.source!;
-  if (source.kind !== 'file') {
-    const what = { sql: '/SQL (packages in msdb)', dts: '/DTS (the SSIS Package Store)', isserver: '/ISServer (the SSIS catalog)', project: '/Project (.ispac project files)' }[source.kind];
-    io.out(`${what} is not supported yet by OpenDTS dtexec; use /File.`);
-    return { exit: source.kind === 'isserver' ? 6 : 5 };
-  }
   let overrides;
   try {
     const settingsFile = io.env['OPENDTS_CONNECTIONS'];
@@ -128,16 +122,19 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
   const rules = overrides.pathRules ?? [];
   const mapPath = (p: string) => mapWindowsPath(p, rules);
   const databases = databaseAccess(overrides);
-  const file = resolve(io.cwd, mapPath(source.path));
-  if (!existsSync(file)) {
-    return loadFailure(io, source.path, new SsisError('0xC0011002', 'DTS_E_OPENPACKAGEFILE', `Failed to open package file "${source.path}" due to error 0x80070002 "The system cannot find the file specified.". This occurs when loading a package and the file cannot be opened or loaded correctly into the XML document. This can be the result of specifying an incorrect file name when calling LoadPackage or the specified XML file has an incorrect format.`));
-  }
-  let spec: PackageSpec;
+  let loaded: LoadedSource;
   try {
-    spec = loadPackageFile(file, version.year as ToolYear, cmd.decrypt);
+    loaded = await loadSource(cmd, version.year as ToolYear, io, mapPath);
   } catch (error) {
-    return loadFailure(io, source.path, error);
+    if (!(error instanceof LoadFailure)) throw error;
+    if (error.exit === 6) {
+      io.out(error.message);
+      return { exit: 6 };
+    }
+    loadFailure(io, cmd.source!.path, error.error);
+    return { exit: error.exit };
   }
+  const { spec, file } = loaded;
   const failedVerify = verify(cmd, spec);
   if (failedVerify) {
     for (const line of formatBlock({ kind: 'Error', time: new Date(), code: '0xC0010004', source: spec.name, description: failedVerify })) io.out(line);
@@ -159,6 +156,7 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
     warnAsError: cmd.warnAsError,
     maxConcurrent: cmd.maxConcurrent,
     registryValue: registryOf(version.year as ToolYear, io),
+    project: loaded.project,
   });
   holder.id = engine.executionId;
   for (const l of cmd.loggers) {
