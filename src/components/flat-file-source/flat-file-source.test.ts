@@ -94,3 +94,28 @@ test('IgnoreFailure keeps the row with NULL for an error and the truncated value
   assert.equal(r.result.success, true);
   assert.equal(r.out, '"","a very lon","3"\r\n');
 });
+
+test('code pages: a UTF-16 (Unicode) file and a 1252 file with accents read to the same text; the destination writes its own code page', async () => {
+  const t = tempFolder();
+  try {
+    const text = 'id,name\r\n1,Müller\r\n2,Ærøskøbing\r\n';
+    writeFileSync(t.file('u16.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(t.file('w1252.csv'), Buffer.from(text, 'latin1'));
+    const cols = [{ name: 'id', dataType: 'i4' }, { name: 'name', dataType: 'wstr', length: 20 }];
+    for (const [file, settings] of [['u16.csv', { unicode: true }], ['w1252.csv', { codePage: 1252 }]] as const) {
+      const f = new FlowBuilder()
+        .add(flatSource('Src', 'In', cols))
+        .add(flatDestination('Dst', 'Out', ['id', 'name']))
+        .connect('Src', 'Dst');
+      const conns = [
+        flatFileConnection('In', t.file(file), cols.map((c) => ({ name: c.name, dataType: c.dataType })), { columnNamesInFirstDataRow: true, ...settings }),
+        flatFileConnection('Out', t.file('out.csv'), [{ name: 'id' }, { name: 'name' }], { codePage: 65001 }),
+      ];
+      const r = await runDataFlow(f.build(), memoryContext({ connections: conns }));
+      assert.equal(r.success, true, r.errors.map((e) => e.message).join('\n'));
+      assert.equal(readFileSync(t.file('out.csv'), 'utf8'), '1,Müller\r\n2,Ærøskøbing\r\n', file);
+    }
+  } finally {
+    t.remove();
+  }
+});
