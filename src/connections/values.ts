@@ -79,16 +79,6 @@ export function dateTimeText(v: SsisDateTime, withOffset = false, dateOnly = fal
   return `${text}${v.offset < 0 ? '-' : '+'}${pad2(Math.floor(o / 60))}:${pad2(o % 60)}`;
 }
 
-/** `hh:mm:ss[.fffffff]` of a time value. */
-export function timeText(v: SsisDateTime): string {
-  return dateTimeText(v).slice(11);
-}
-
-/** `yyyy-mm-dd` of a date value. */
-export function dateText(v: SsisDateTime): string {
-  return dateTimeText(v).slice(0, 10);
-}
-
 /** A GUID in SSIS's form: upper case in braces. */
 export function guidText(value: string): string {
   const bare = value.replace(/[{}]/g, '').toUpperCase();

@@ -25,11 +25,6 @@ export function pgClientConfig(config: DriverConfig): pg.ClientConfig {
 /** The raw-text type parsers, for queries that take their own config (cursors). */
 export const rawTextTypes = RAW_TEXT as unknown as pg.CustomTypesConfig;
 
-/** Quotes a (possibly qualified) name: `[dbo].[T]` → `"dbo"."T"`. */
-export function quotePgName(name: string): string {
-  return splitQualified(name).map(quotePgIdentifier).join('.');
-}
-
 /** Quotes one identifier. */
 export function quotePgIdentifier(part: string): string {
   return `"${part.replace(/"/g, '""')}"`;
