@@ -2,6 +2,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AgentStore } from './agent-store.ts';
+import { AGENT_TABLES } from './schema.ts';
 import { openAgentDb } from './sql-db.ts';
 import { parseScheduleText } from './schedule-text.ts';
 import { nextRunAfter, nextRunAtOrAfter } from './next-run.ts';
@@ -19,10 +20,11 @@ for (const dialect of DIALECTS) {
     });
     after(async () => t.cleanup());
 
-    test('migration is idempotent', async () => {
+    test('migration is idempotent and creates every table AGENT_TABLES names', async () => {
       await t.store.migrate();
       await t.store.migrate();
       assert.deepEqual(await t.store.listJobs(), []);
+      for (const table of AGENT_TABLES) assert.ok(Array.isArray(await t.store.db.query(`SELECT COUNT(*) AS n FROM ${table}`)), table);
     });
 
     test('jobs, steps and schedules round-trip with Agent defaults', async () => {

@@ -9,7 +9,7 @@ export { parseScheduleText, cronTiming, describeSchedule } from './schedule-text
 export { parseStepSpec, parseStepAction, describeStepAction } from './step-spec.ts';
 export type { JobRow, NewJob, StepRow, NewStep, JobSchedule, HistoryRow, NewHistory, OperatorRow, ClaimedSlot, RunningJob } from './model.ts';
 export { AgentStore, type HistoryFilter } from './agent-store.ts';
-export { migrateAgentSchema, AGENT_SCHEMA_VERSION } from './schema.ts';
+export { migrateAgentSchema, AGENT_SCHEMA_VERSION, AGENT_TABLES } from './schema.ts';
 export { openAgentDb, type SqlDb } from './sql-db.ts';
 export { runJob, type JobRunOptions, type JobRunResult } from './job-runner.ts';
 export { Agent, type AgentOptions } from './agent.ts';

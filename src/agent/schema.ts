@@ -1,6 +1,11 @@
 /** @module The Agent's tables in the instance's database, as msdb has them (sysjobs, sysjobsteps, sysschedules, sysjobschedules, sysjobhistory, sysoperators, sysjobactivity, syssessions), plus OpenDTS's slot table; created by an idempotent migration in either dialect. */
 import type { SqlDb } from './sql-db.ts';
 
+/** Every table the Agent creates in an instance's database (for dropping an instance). */
+export const AGENT_TABLES = [
+  'sysjobhistory', 'sysjobactivity', 'syssessions', 'sysjobschedules', 'sysschedules', 'sysjobsteps', 'sysjobs', 'sysoperators', 'opendts_agent_slots', 'opendts_agent_schema',
+] as const;
+
 /** The schema version this code writes into `opendts_agent_schema`. */
 export const AGENT_SCHEMA_VERSION = 1;
 
