@@ -183,7 +183,7 @@ export async function openInstance(ref: InstanceRef, creds: Credentials = {}): P
   }
 }
 
-/** Drops an instance: its tables (and its PostgreSQL schema when empty, or its SQLite file) and its registration. */
+/** Drops an instance: its SQLite file, or its PostgreSQL schema with everything in it (only the store's tables when it is `public`), and its registration. */
 export async function dropInstance(root: string, name: string): Promise<InstanceRef> {
   const ref = findRegistered(root, name);
   if (!ref) throw serverNotFoundError(`No instance named "${name}" is registered.`);
@@ -194,8 +194,10 @@ export async function dropInstance(root: string, name: string): Promise<Instance
     const target = parsePostgresUrl(conn.url);
     const db = await openPostgres(target);
     try {
-      for (const t of INSTANCE_TABLES) await db.exec(`DROP TABLE IF EXISTS "${target.schema}"."${t}"`);
-      if (target.schema !== 'public') await db.exec(`DROP SCHEMA IF EXISTS "${target.schema}"`).catch(() => undefined);
+      // A schema of its own belongs to the instance whole, with what other layers keep in msdb (the Agent's
+      // tables); in `public` only the store's own tables are dropped.
+      if (target.schema !== 'public') await db.exec(`DROP SCHEMA IF EXISTS "${target.schema}" CASCADE`);
+      else for (const t of INSTANCE_TABLES) await db.exec(`DROP TABLE IF EXISTS "${target.schema}"."${t}"`);
     } finally {
       await db.close();
     }
