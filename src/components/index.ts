@@ -27,10 +27,11 @@ import { scriptComponent } from './script-component/index.ts';
 import { sort } from './sort/index.ts';
 import { unionAll } from './union-all/index.ts';
 import { unpivot } from './unpivot/index.ts';
+import { xmlSource } from './xml-source/index.ts';
 
 /** Every built-in component plug-in. */
 export const builtinComponents: readonly ComponentFactory[] = [
   flatFileSource, flatFileDestination, multicast, unionAll, rowCount, copyColumn, derivedColumn, conditionalSplit, dataConversion, sort, aggregate, oledbSource, adoNetSource, oledbDestination, adoNetDestination, lookup, mergeJoin, merge,
   characterMap, audit, percentageSampling, rowSampling, cacheTransform, recordsetDestination, dataReaderDestination, unpivot, pivot, oledbCommand, scriptComponent,
-  rawFileSource, rawFileDestination, excelSource, excelDestination, odbcSource, odbcDestination,
+  rawFileSource, rawFileDestination, excelSource, excelDestination, odbcSource, odbcDestination, xmlSource,
 ];
