@@ -1,7 +1,6 @@
 /** @module The FTP task: send, receive and delete files and make or remove folders, locally and on an FTP server (basic-ftp). */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, posix } from 'node:path';
-import { Client } from 'basic-ftp';
 import { SsisError, errorMessage } from '../errors.ts';
 import { ftpConnectionSettings, type FtpConnectionSettings } from '../connections/settings/index.ts';
 import type { ConnectionManager } from '../package/index.ts';
@@ -73,6 +72,7 @@ export const ftpTask: TaskImplementation = {
     if (op === 'RemoveDirLocal') return void rmSync(local(), { recursive: true });
     if (op === 'DeleteLocal') return void rmSync(local());
     const s = connectionSettings(ctx, setting(ctx, 'ConnectionName') ?? setting(ctx, 'Connection')!);
+    const { Client } = await import('basic-ftp');
     const client = new Client(s.timeoutSeconds * 1000);
     const remote = value('TaskRemotePath', 'TaskIsRemoteVariable');
     try {

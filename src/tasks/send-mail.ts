@@ -1,6 +1,5 @@
 /** @module The Send Mail task: sends a message through the SMTP connection manager's server with nodemailer. */
 import { readFileSync } from 'node:fs';
-import { createTransport } from 'nodemailer';
 import { SsisError, errorMessage } from '../errors.ts';
 import { parseConnectionString, connectionStringValue } from '../connections/connection-string.ts';
 import type { TaskContext, TaskImplementation } from '../runtime/task-api.ts';
@@ -39,6 +38,7 @@ export const sendMailTask: TaskImplementation = {
     const cm = ctx.connection(str(ctx, 'smtpConnection'));
     const smtp = smtpSettings(cm.connectionString);
     const attachments = str(ctx, 'fileAttachments').split('|').map((s) => s.trim()).filter(Boolean).map((p) => ({ path: ctx.filePath(p, { isConnection: false }) }));
+    const { createTransport } = await import('nodemailer');
     const transport = createTransport({ host: smtp.host, port: smtp.port, secure: smtp.secure, ignoreTLS: !smtp.secure, connectionTimeout: 15000 });
     try {
       await transport.sendMail({

@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { SsisError, errorMessage } from '../../errors.ts';
 import type { IspacProject } from '../../project/index.ts';
 import { specOf, projectPackageSpec } from './load-source.ts';
-import { dataFlowRunner, type DataFlowServices } from '../../dataflow/index.ts';
+import type { DataFlowServices } from '../../dataflow/index.ts';
+import type { DataFlowRunner } from '../../tasks/index.ts';
 import {
   Engine, expressionHost, applyConfigurations, textFileLogger, xmlFileLogger, providerKind, sqlServerLogger, selectedEvents,
   type DatabaseAccess, type ListenerRegistration, type PackageSpec, type ScriptModule, type ExecResult,
@@ -68,6 +69,12 @@ export function loggerFor(provider: string, config: string, engine: Engine, data
   return undefined;
 }
 
+/** The data flow engine, loaded when a Data Flow task first needs it (it brings every driver and component). */
+const lazyDataFlow: DataFlowRunner = {
+  validate: async (task, ctx) => (await import('../../dataflow/index.ts')).dataFlowRunner.validate(task as never, ctx as never),
+  run: async (task, ctx) => (await import('../../dataflow/index.ts')).dataFlowRunner.run(task as never, ctx as never),
+};
+
 /** The package's own log providers, with the events its logging options select. */
 function packageLoggers(engine: Engine, io: CliIo, databases: DatabaseAccess): ListenerRegistration[] {
   const out: ListenerRegistration[] = [];
@@ -107,7 +114,7 @@ export function createEngine(spec: PackageSpec, file: string, host: HostSettings
     systemValues: child?.systemValues,
     services: {
       extra: {
-        dataFlow: dataFlowRunner,
+        dataFlow: lazyDataFlow,
         dataFlowServices: { openConnection: (nameOrId: string): ReturnType<DatabaseAccess['connect']> => host.databases.connect(engine.connection(nameOrId)) } satisfies DataFlowServices,
       },
       scriptModule: scriptLoader(io.env['OPENDTS_SCRIPTS'] ? resolve(io.cwd, io.env['OPENDTS_SCRIPTS']) : resolve(folder, 'scripts')),

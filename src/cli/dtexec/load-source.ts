@@ -3,10 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SsisError } from '../../errors.ts';
 import { readPackage } from '../../format/index.ts';
-import { readIspac, type IspacProject } from '../../project/index.ts';
+import type { IspacProject } from '../../project/index.ts';
 import { packageSpec, type ConnectionSpec, type PackageSpec, type ParameterSpec } from '../../runtime/index.ts';
 import { coerceToVariableType } from '../../runtime/variable-types.ts';
-import { loadFromStore } from '../../store/index.ts';
 import type { ToolYear } from '../../versions/index.ts';
 import type { CliIo } from '../io.ts';
 import type { DtexecCommand } from './command.ts';
@@ -79,9 +78,11 @@ export async function loadSource(cmd: DtexecCommand, tool: ToolYear, io: CliIo, 
       const file = resolve(io.cwd, mapPath(source.path));
       if (!existsSync(file)) throw new LoadFailure(5, missingFile(source.path));
       if (source.kind === 'file') return { spec: specOf(readFileSync(file), file, tool, cmd.decrypt), file };
+      const { readIspac } = await import('../../project/index.ts');
       const project = await readIspac(readFileSync(file), file, { password: cmd.decrypt });
       return { spec: projectPackageSpec(project, cmd.packageName!, file, tool, cmd.decrypt), file, project };
     }
+    const { loadFromStore } = await import('../../store/index.ts');
     const stored = await loadFromStore({ store: source.kind === 'dts' ? 'DTS' : 'SQL', server: cmd.server, path: source.path, user: cmd.user, password: cmd.password, year: tool, env: io.env });
     return { spec: specOf(stored.bytes, stored.source, tool, cmd.decrypt), file: resolve(io.cwd, 'package.dtsx') };
   } catch (error) {
