@@ -20,3 +20,4 @@ export type { MappedType } from './type-names.ts';
 export * from './settings/index.ts';
 export { parametersFromBindings, type ParameterBinding } from './bindings.ts';
 export { querySchemaRowset, schemaRowsetName, type SchemaRowsetName } from './schema-rowsets.ts';
+export { parseProcedureCall, procedureParameters, type ProcedureCall, type MarkerBinding } from './procedure-call.ts';

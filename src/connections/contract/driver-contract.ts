@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { SsisError } from '../../errors.ts';
 import { SsisDateTime, SsisDecimal, type DataTypeName } from '../../types/index.ts';
 import type { Connection, Driver, DriverConfig, Row } from '../driver.ts';
+import { parseProcedureCall, procedureParameters } from '../procedure-call.ts';
 
 /** One column type to round-trip: the DDL type name, the DT_* it must map to, and a value. */
 export interface TypeCase {
@@ -301,6 +302,14 @@ export function runDriverContract(name: string, opts: DriverContractOptions): vo
           { name: '@c', direction: 'inputOutput', value: 5 },
         ]);
         assert.deepEqual(Object.fromEntries(Object.entries(r.outputs).map(([k, v]) => [k, Number(v)])), { '@B': 42, '@c': 6 });
+        // An OLE DB style call with markers and ordinal bindings runs the same way.
+        const call = parseProcedureCall(`EXEC ${proc} ?, ? OUTPUT, ? OUTPUT`)!;
+        const viaMarkers = await c.callProcedure(call.name, procedureParameters(call, 'OLEDB', [
+          { name: '0', direction: 'Input', value: 4 },
+          { name: '1', direction: 'Output' },
+          { name: '2', direction: 'Input', value: 9 },
+        ]));
+        assert.deepEqual(Object.values(viaMarkers.outputs).map(Number), [8, 10]);
         const f = await c.callProcedure(func, [{ name: '@r', direction: 'returnValue' }, { name: '@a', direction: 'input', value: 7 }]);
         assert.equal(Number(f.returnValue), 21);
         await assert.rejects(c.callProcedure(`odts_missing_${suffix}`, []), SsisError);

@@ -8,7 +8,7 @@ import { SsisDateTime, SsisDecimal } from '../../types/index.ts';
 import { resolveConnection } from '../resolve.ts';
 import type { TableColumn } from '../driver.ts';
 import { tediousConfig, quoteMssqlName } from './config.ts';
-import { mssqlDriver, tediousBatches } from './driver.ts';
+import { mssqlDriver, procedureBatch, tediousBatches } from './driver.ts';
 import { mapMetadata, mapMssqlType, nativeTypeText, parseNativeColumn, tediousCell, tediousParameter } from './types.ts';
 import { bulkColumns, tediousBulkOptions } from './bulk-load.ts';
 
@@ -96,4 +96,16 @@ test('a refused connection is a clear SsisError, not a hang', async () => {
     mssqlDriver.connect({ kind: 'mssql', host: '127.0.0.1', port: 1, user: 'sa', password: 'x', connectTimeoutSeconds: 2, parameterStyle: 'positional', via: 'override', description: 'SQL Server 127.0.0.1,1' }),
     (e: unknown) => e instanceof SsisError && e.symbol === 'DTS_E_CANNOTACQUIRECONNECTIONFROMCONNECTIONMANAGER' && /127\.0\.0\.1/.test(e.message),
   );
+});
+
+test('procedure calls become EXEC batches with output parameters, positional or by name', () => {
+  const positional = procedureBatch('meta.uspStart', [
+    { name: '@P1', direction: 'returnValue' },
+    { name: '@P2', direction: 'input', value: 5 },
+    { name: '@P3', direction: 'output' },
+  ]);
+  assert.equal(positional.sql, 'EXEC @odts_return = [meta].[uspStart] @P2, @P3 OUTPUT');
+  assert.deepEqual(positional.parameters.map((p) => [p.name, p.output]), [['odts_return', true], ['P2', false], ['P3', true]]);
+  const named = procedureBatch('usp_GetDetail', [{ name: '@ID', direction: 'input', value: 1 }, { name: '@Total', direction: 'output' }]);
+  assert.equal(named.sql, 'EXEC [usp_GetDetail] @ID = @ID, @Total = @Total OUTPUT');
 });

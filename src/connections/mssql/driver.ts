@@ -12,6 +12,26 @@ import { mssqlBulkLoad } from './bulk-load.ts';
 
 const NAME = 'SQL Server';
 
+/** The sp_executesql parameter that receives a procedure's return status. */
+const RETURN_PARAMETER = 'odts_return';
+
+/**
+ * The T-SQL that calls a procedure with sp_executesql parameters: `EXEC @odts_return = [proc] @P1, @P2 OUTPUT`
+ * when the parameters are positional (`@P1`, `@P2`, … as `procedureParameters` names them), or
+ * `@a = @a, @b = @b OUTPUT` when they carry the procedure's own names (ADO.NET bindings). `parameters` follows
+ * `params` (same index), with the return-status parameter last when asked for.
+ */
+export function procedureBatch(name: string, params: readonly ProcedureParameter[]): { sql: string; parameters: { name: string; value: unknown; output: boolean }[] } {
+  const positional = params.every((p) => /^@?P\d+$/i.test(p.name));
+  const parameters = params.map((p, i) => ({ name: p.direction === 'returnValue' ? RETURN_PARAMETER : positional ? `P${i + 1}` : p.name.replace(/^@/, ''), value: p.value, output: p.direction !== 'input' }));
+  const args = params
+    .map((p, i) => ({ p, n: parameters[i]!.name }))
+    .filter(({ p }) => p.direction !== 'returnValue')
+    .map(({ p, n }) => `${positional ? '' : `@${n} = `}@${n}${p.direction === 'input' ? '' : ' OUTPUT'}`);
+  const wantsReturn = params.some((p) => p.direction === 'returnValue');
+  return { sql: `EXEC ${wantsReturn ? `@${RETURN_PARAMETER} = ` : ''}${quoteMssqlName(name)}${args.length ? ' ' + args.join(', ') : ''}`, parameters };
+}
+
 /** A batch ready for tedious: T-SQL with `@P1…` (or the package's own `@names`) and typed parameters. */
 export interface TediousBatch {
   readonly sql: string;
@@ -162,29 +182,30 @@ class MssqlConnection implements Connection {
   }
 
   callProcedure(name: string, params: readonly ProcedureParameter[], options?: QueryOptions): Promise<ProcedureResult> {
+    const call = procedureBatch(name, params);
     return new Promise((resolve, reject) => {
       const resultSets: ResultSet[] = [];
-      const outputs: Record<string, unknown> = {};
-      let returnValue: unknown = null;
+      const values: Record<string, unknown> = {};
       let current: Row[] | undefined;
       let changed = 0;
-      const request = new tedious.Request(quoteMssqlName(name), (err) => {
+      const request = new tedious.Request(call.sql, (err) => {
         if (err) {
-          if ((err as { code?: string }).code === 'ETIMEOUT' && options?.timeoutSeconds) return reject(timeoutError(NAME, options.timeoutSeconds, name));
-          return reject(statementError(NAME, err, `EXEC ${name}`));
+          if ((err as { code?: string }).code === 'ETIMEOUT' && options?.timeoutSeconds) return reject(timeoutError(NAME, options.timeoutSeconds, call.sql));
+          return reject(statementError(NAME, err, call.sql));
         }
         for (const rs of resultSets) readRows(rs.rows, rs.columns.map((c) => readerFor(c.dataType, c.scale)));
+        const outputs: Record<string, unknown> = {};
+        params.forEach((p, k) => { if (p.direction === 'output' || p.direction === 'inputOutput') outputs[p.name] = values[call.parameters[k]!.name.toLowerCase()] ?? null; });
         const wantsReturn = params.some((p) => p.direction === 'returnValue');
-        resolve({ resultSets, rowsAffected: changed, outputs, ...(wantsReturn ? { returnValue } : {}) });
+        resolve({ resultSets, rowsAffected: changed, outputs, ...(wantsReturn ? { returnValue: values[RETURN_PARAMETER.toLowerCase()] ?? null } : {}) });
       });
       if (options?.timeoutSeconds) request.setTimeout(options.timeoutSeconds * 1000);
-      for (const p of params) {
-        if (p.direction === 'returnValue') continue;
+      for (const p of call.parameters) {
         const t = tediousParameter(p.value ?? null);
-        const bareName = p.name.replace(/^@/, '');
-        if (p.direction === 'input') request.addParameter(bareName, t.type, t.value, t.options);
+        if (!p.output) request.addParameter(p.name, t.type, t.value, t.options);
         // An output without a value is declared nvarchar(4000); SQL Server converts the procedure's value to it.
-        else request.addOutputParameter(bareName, t.type, t.value, p.value === undefined || p.value === null ? { length: 4000 } : t.options);
+        else if (p.name === RETURN_PARAMETER) request.addOutputParameter(p.name, tedious.TYPES.Int, null);
+        else request.addOutputParameter(p.name, t.type, t.value, p.value === undefined || p.value === null ? { length: 4000 } : t.options);
       }
       request.on('columnMetadata', (meta) => {
         const d = describe(meta as unknown as (TediousMetadata & { colName: string })[]);
@@ -193,12 +214,8 @@ class MssqlConnection implements Connection {
       });
       request.on('row', (cols) => current?.push((cols as unknown as { value: unknown }[]).map((c) => c.value)));
       request.on('doneInProc', (rowCount) => { if (!current) changed += rowCount ?? 0; current = undefined; });
-      request.on('returnValue', (parameterName: string, value: unknown) => {
-        const p = params.find((x) => x.name.replace(/^@/, '').toLowerCase() === parameterName.replace(/^@/, '').toLowerCase());
-        if (p) outputs[p.name] = value ?? null;
-      });
-      request.on('doneProc', (_rowCount: number | undefined, _more: boolean, status: number) => { returnValue = status; });
-      this.connection.callProcedure(request);
+      request.on('returnValue', (parameterName: string, value: unknown) => { values[parameterName.replace(/^@/, '').toLowerCase()] = value; });
+      this.connection.execSql(request);
     });
   }
 
