@@ -1,0 +1,44 @@
+/** @module A package's page in the console: the inspect summary with secrets removed, and its diagrams. */
+import { readPackage } from '../format/index.ts';
+import { allVariables, summarizePackage, type PackageSummary } from '../package/index.ts';
+import type { ToolYear } from '../versions/index.ts';
+import { packageDiagrams, type Diagram } from './diagram.ts';
+
+/** What the package page shows. */
+export interface PackageDetails {
+  readonly path: string;
+  readonly summary: PackageSummary;
+  readonly diagrams: Diagram[];
+}
+
+/** Shown instead of a secret. */
+export const HIDDEN = '********';
+
+const SECRET_KEYS = /^(password|pwd|user password|proxy password|accountkey|sharedaccesskey)$/i;
+
+/** A connection string with every password-like value replaced by {@link HIDDEN}. */
+export function hideSecrets(connectionString: string): string {
+  return connectionString.replace(/(^|;)(\s*)([^=;]+?)(\s*=\s*)("[^"]*"|'[^']*'|\{[^}]*\}|[^;]*)/g, (all, sep: string, sp: string, key: string, eq: string) =>
+    SECRET_KEYS.test(key.trim()) ? `${sep}${sp}${key}${eq}${HIDDEN}` : all,
+  );
+}
+
+let implemented: Promise<Set<string>> | undefined;
+
+/** The component classes OpenDTS implements, in every spelling (loaded once). */
+function implementedComponents(): Promise<Set<string>> {
+  implemented ??= import('../components/index.ts').then(({ builtinComponents }) => new Set(builtinComponents.flatMap((c) => [c.classId, ...(c.aliases ?? [])])));
+  return implemented;
+}
+
+/** The details of package bytes as the service's version loads them; sensitive values and passwords never appear. */
+export async function packageDetails(dtsPath: string, bytes: Uint8Array, year: ToolYear): Promise<PackageDetails> {
+  const pkg = readPackage(bytes, { fileName: dtsPath.split('\\').pop(), tool: year });
+  const available = await implementedComponents();
+  const summary = summarizePackage(pkg, { componentAvailable: (c) => available.has(c) });
+  const sensitiveVars = new Set(allVariables(pkg).filter((v) => v.sensitive).map((v) => v.refId));
+  for (const v of summary.variables) if (sensitiveVars.has(v.refId)) v.value = HIDDEN;
+  for (const p of summary.parameters) if (p.sensitive && p.value !== null) p.value = HIDDEN;
+  for (const cm of summary.connectionManagers) if (cm.connectionString !== null) cm.connectionString = hideSecrets(cm.connectionString);
+  return { path: dtsPath, summary, diagrams: packageDiagrams(summary, pkg.xml.root) };
+}
