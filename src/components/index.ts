@@ -23,6 +23,7 @@ import { rawFileDestination, rawFileSource } from './raw-file/index.ts';
 import { dataReaderDestination, recordsetDestination } from './recordset-destination/index.ts';
 import { rowCount } from './row-count/index.ts';
 import { percentageSampling, rowSampling } from './sampling/index.ts';
+import { slowlyChangingDimension } from './scd/index.ts';
 import { scriptComponent } from './script-component/index.ts';
 import { sort } from './sort/index.ts';
 import { unionAll } from './union-all/index.ts';
@@ -33,5 +34,5 @@ import { xmlSource } from './xml-source/index.ts';
 export const builtinComponents: readonly ComponentFactory[] = [
   flatFileSource, flatFileDestination, multicast, unionAll, rowCount, copyColumn, derivedColumn, conditionalSplit, dataConversion, sort, aggregate, oledbSource, adoNetSource, oledbDestination, adoNetDestination, lookup, mergeJoin, merge,
   characterMap, audit, percentageSampling, rowSampling, cacheTransform, recordsetDestination, dataReaderDestination, unpivot, pivot, oledbCommand, scriptComponent,
-  rawFileSource, rawFileDestination, excelSource, excelDestination, odbcSource, odbcDestination, xmlSource,
+  rawFileSource, rawFileDestination, excelSource, excelDestination, odbcSource, odbcDestination, xmlSource, slowlyChangingDimension,
 ];
