@@ -4,7 +4,7 @@ export { packageSpec } from './from-package.ts';
 export { applyConfigurations, readDtsConfig, type CommandLineSetting, type ConfigurationHost } from './configurations.ts';
 export { setPropertyPath, parsePropertyPath, pathNotFound } from './property-path.ts';
 export { CheckpointStore, type CheckpointSettings } from './checkpoint.ts';
-export { textFileLogger, xmlFileLogger, providerKind, selectedEvents } from './log-providers.ts';
+export { textFileLogger, xmlFileLogger, providerKind, logFilter } from './log-providers.ts';
 export { sqlServerLogger } from './sql-log-provider.ts';
 export { HANDLER_EVENTS, type RuntimeEvent, type EventListener, type EventName } from './events.ts';
 export type { ExpressionHost } from './expressions.ts';

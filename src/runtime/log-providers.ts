@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import type { ListenerRegistration } from './engine.ts';
 import type { RuntimeEvent } from './events.ts';
-import type { PackageSpec } from './model.ts';
+import type { ContainerSpec, ExecutableSpec, LoggingSpec, PackageSpec } from './model.ts';
 
 /** The kind of provider a creation name or ProgID names (versioned spellings and 2014 monikers alike). */
 export function providerKind(creationName: string): 'text' | 'xml' | 'sql' | 'other' {
@@ -64,8 +64,26 @@ export function xmlFileLogger(file: string, executionId: () => string, events?: 
   };
 }
 
-/** The events a package selected for logging: those of its logging options (PackageStart/PackageEnd always). */
-export function selectedEvents(pkg: PackageSpec): ReadonlySet<string> | undefined {
-  const events = pkg.logging?.events ?? [];
-  return events.length === 0 ? undefined : new Set([...events, 'PackageStart', 'PackageEnd']);
+/**
+ * Which entries a package's log provider receives: each executable's logging options (LoggingMode
+ * Enabled with its selected providers and events, Disabled, or UseParentSetting inheriting its
+ * container's), PackageStart and PackageEnd always. An empty provider or event selection means all.
+ */
+export function logFilter(pkg: PackageSpec, providerId: string): (e: RuntimeEvent) => boolean {
+  const effective = new Map<string, LoggingSpec | undefined>();
+  const visit = (spec: ExecutableSpec, inherited: LoggingSpec | undefined): void => {
+    const own = spec.logging && spec.logging.mode !== 0 ? spec.logging : inherited;
+    effective.set(spec.id, own);
+    for (const h of spec.eventHandlers) visit(h, own);
+    for (const c of (spec as ContainerSpec).executables ?? []) visit(c, own);
+  };
+  visit(pkg, pkg.logging && pkg.logging.mode !== 0 ? pkg.logging : { mode: 1, providers: [], events: [] });
+  const id = providerId.toLowerCase();
+  return (e) => {
+    if (e.event === 'PackageStart' || e.event === 'PackageEnd') return true;
+    const l = effective.get(e.sourceId) ?? effective.get(pkg.id);
+    if (!l || l.mode === 2) return false;
+    if (l.providers.length > 0 && !l.providers.some((p) => p.toLowerCase() === id)) return false;
+    return l.events.length === 0 || l.events.some((x) => x.toLowerCase() === e.event.toLowerCase());
+  };
 }

@@ -8,7 +8,7 @@ import { specOf, projectPackageSpec } from './load-source.ts';
 import type { DataFlowServices } from '../../dataflow/index.ts';
 import type { DataFlowRunner } from '../../tasks/index.ts';
 import {
-  Engine, expressionHost, applyConfigurations, textFileLogger, xmlFileLogger, providerKind, sqlServerLogger, selectedEvents,
+  Engine, expressionHost, applyConfigurations, textFileLogger, xmlFileLogger, providerKind, sqlServerLogger, logFilter,
   type DatabaseAccess, type ListenerRegistration, type PackageSpec, type ScriptModule, type ExecResult,
 } from '../../runtime/index.ts';
 import '../../tasks/index.ts';
@@ -78,11 +78,11 @@ const lazyDataFlow: DataFlowRunner = {
 /** The package's own log providers, with the events its logging options select. */
 function packageLoggers(engine: Engine, io: CliIo, databases: DatabaseAccess): ListenerRegistration[] {
   const out: ListenerRegistration[] = [];
-  const events = selectedEvents(engine.pkg);
   for (const lp of engine.pkg.logProviders) {
     try {
-      const logger = loggerFor(lp.creationName, lp.configString, engine, databases, events);
-      if (logger) out.push(logger);
+      const logger = loggerFor(lp.creationName, lp.configString, engine, databases);
+      const allowed = logFilter(engine.pkg, lp.id);
+      if (logger) out.push({ listener: (e) => (allowed(e) ? logger.listener(e) : undefined) });
       else io.out(`Warning: the log provider "${lp.name}" (${lp.creationName}) is not supported yet by OpenDTS; its entries are not written.`);
     } catch (error) {
       io.out(`Warning: the log provider "${lp.name}" cannot write: ${errorMessage(error)}`);
