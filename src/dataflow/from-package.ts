@@ -78,7 +78,8 @@ function component(c: Component, propsOf: (l: readonly ComponentProperty[]) => R
     properties: { ...propsOf(c.properties), ...(c.userComponentTypeName ? { UserComponentTypeName: c.userComponentTypeName } : {}) },
     validateExternalMetadata: c.validateExternalMetadata,
     connections: c.connections.map((k) => ({ name: k.name, connectionManagerRefId: k.connectionManagerRefId || k.connectionManagerId })),
-    inputs: c.inputs.map((i) => ({
+    // A dangling input is the designer's placeholder for the next path (Union All, Merge): not part of the flow.
+    inputs: c.inputs.filter((i) => attr(i.element, 'dangling')?.toLowerCase() !== 'true').map((i) => ({
       refId: i.refId,
       name: i.name,
       errorRowDisposition: disp(i.errorRowDisposition),

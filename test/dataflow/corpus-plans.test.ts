@@ -52,5 +52,6 @@ test('every corpus data flow plans, or fails validation naming what is unsupport
     }
   }
   assert.ok(flows > 0, 'the corpus has data flows');
-  assert.ok(planned >= 0);
+  // 45 of 50 at the time of writing: the rest are Script Components without a JavaScript port, third-party (CDC) components and one broken lineage.
+  assert.ok(planned >= 40, `only ${planned} of ${flows} data flows validate`);
 });
