@@ -113,3 +113,14 @@ test('Ctrl-C cancels the run cleanly: DTSER_CANCELED, exit 3', async () => {
   assert.equal(await pending, 3);
   assert.ok(io.stdout.includes('DTExec: The package execution returned DTSER_CANCELED (3).'), io.stdout.join('\n'));
 });
+
+test('/ConsoleLog echoes the chosen log entries with the chosen columns; /WarnAsError fails on a warning', async () => {
+  const { code, out } = await dtexec(['/F', pkg, '/Conn', db(), '/Cons', 'NM;I;PackageStart'], 2014);
+  assert.equal(code, 0, out.join('\n'));
+  const entries = out.filter((l) => l.startsWith('Log: Name: '));
+  assert.deepEqual(entries, ['Log: Name: PackageStart']);
+  assert.ok(out.includes('    Message: Beginning of package execution.'));
+  const warned = await dtexec(['/F', pkg, '/Conn', db(), '/Set', '\\Package\\Each CSV.Properties[FileSpec];*.none', '/W'], 2014);
+  assert.equal(warned.code, 1, warned.out.join('\n'));
+  assert.ok(warned.out.some((l) => l.startsWith('Warning: ')));
+});

@@ -64,7 +64,7 @@ function consoleLogListener(cmd: DtexecCommand, io: CliIo, executionId: () => st
         c.has('M') ? `Message: ${e.message}` : '',
         c.has('T') ? `Start Time: ${e.time.toISOString()} End Time: ${e.time.toISOString()}` : '',
       ].filter(Boolean);
-      io.out(parts.join('\n    '));
+      parts.forEach((p, i) => io.out(i === 0 ? p : `    ${p}`));
     },
   };
 }
