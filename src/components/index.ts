@@ -11,6 +11,7 @@ import { derivedColumn } from './derived-column/index.ts';
 import { excelDestination, excelSource } from './excel/index.ts';
 import { flatFileDestination } from './flat-file-destination/index.ts';
 import { flatFileSource } from './flat-file-source/index.ts';
+import { exportColumn, importColumn } from './import-export-column/index.ts';
 import { lookup } from './lookup/index.ts';
 import { merge } from './merge/index.ts';
 import { mergeJoin } from './merge-join/index.ts';
@@ -34,5 +35,5 @@ import { xmlSource } from './xml-source/index.ts';
 export const builtinComponents: readonly ComponentFactory[] = [
   flatFileSource, flatFileDestination, multicast, unionAll, rowCount, copyColumn, derivedColumn, conditionalSplit, dataConversion, sort, aggregate, oledbSource, adoNetSource, oledbDestination, adoNetDestination, lookup, mergeJoin, merge,
   characterMap, audit, percentageSampling, rowSampling, cacheTransform, recordsetDestination, dataReaderDestination, unpivot, pivot, oledbCommand, scriptComponent,
-  rawFileSource, rawFileDestination, excelSource, excelDestination, odbcSource, odbcDestination, xmlSource, slowlyChangingDimension,
+  rawFileSource, rawFileDestination, excelSource, excelDestination, odbcSource, odbcDestination, xmlSource, slowlyChangingDimension, importColumn, exportColumn,
 ];
