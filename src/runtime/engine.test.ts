@@ -228,3 +228,16 @@ test('cancellation ends the run with DTSER_CANCELED', async () => {
   assert.equal((await pending).result, 3);
   assert.deepEqual(log, ['Slow']);
 });
+
+test('property expressions are applied before each run; a Disable expression skips the executable', async () => {
+  const log: string[] = [];
+  const p = pkg([
+    probe('Maybe', log, { propertyExpressions: { Disable: '@[User::Skip]' } }),
+    probe('Always', log, { propertyExpressions: { Description: '"run " + (DT_WSTR,5)@[User::N]' } }),
+  ], { variables: [v('Skip', 11, true), v('N', 3, 3)] });
+  const { outcome, engine } = await run(p);
+  assert.equal(outcome.result, 0);
+  assert.deepEqual(log, ['Always']);
+  const always = engine.root.children()[1]!;
+  assert.equal(always.properties['Description'], 'run 3');
+});

@@ -222,11 +222,18 @@ export class Engine {
     if (spec.disabled) return SUCCESS;
     const cp = this.checkpoints;
     if (cp?.isDone(node)) return SUCCESS;
+    // Property expressions come first: a `Disable` expression decides whether the executable runs.
+    try {
+      this.applyPropertyExpressions(node);
+    } catch (error) {
+      await this.raiseError(node, error);
+      return FAILURE;
+    }
+    if (isTrue(node.properties['Disable'] ?? node.properties['Disabled'])) return SUCCESS;
     node.started();
     let result: ExecResult;
     const tx = this.startTransaction(node);
     try {
-      this.applyPropertyExpressions(node);
       if (spec.delayValidation && !(await this.validateTree(node, true))) {
         result = FAILURE;
       } else {
@@ -594,6 +601,11 @@ export class Engine {
     }
     if (node.spec.kind !== 'task') for (const c of node.children()) this.wireVariableEvents(c);
   }
+}
+
+/** A property value that means True (`True`, `-1`, `1`, true). */
+function isTrue(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && /^(true|-1|1)$/i.test(value.trim())) || value === 1 || value === -1;
 }
 
 function collectHandlerEvents(spec: ExecutableSpec, out: Set<string>): void {
