@@ -93,6 +93,11 @@ export interface DataFlowContext {
   readonly mapPath?: (path: string) => string;
   /** Folder for temporary files (Sort spill, …); defaults to the OS temp folder (BufferTempStoragePath). */
   readonly tempDir?: string;
+  /**
+   * Makes the value a Recordset Destination stores in its Object variable (the control flow's recordset class, which
+   * the Foreach ADO enumerator reads); without it the plain {@link Recordset} object is stored.
+   */
+  readonly makeRecordset?: (rows: Recordset) => unknown;
   /** Receives the rows of a DataReader Destination. */
   readonly onDataReader?: (component: string, rows: Recordset) => void;
   /** Bytes of rows a Sort keeps in memory before spilling sorted runs to disk (default 256 MB). */

@@ -4,6 +4,7 @@ import type { Connection } from '../connections/driver.ts';
 import { openConnection, resolveConnection } from '../connections/index.ts';
 import type { ConnectionManager } from '../package/connection-manager.ts';
 import type { Task } from '../package/executable.ts';
+import { Recordset as RuntimeRecordset } from '../runtime/recordset.ts';
 import type { TaskContext } from '../runtime/task-api.ts';
 import { versionOfFormat, versionOfYear } from '../versions/index.ts';
 import type { DataFlowConnection, DataFlowContext, DataFlowEvent, DataFlowResult, ScriptComponentImplementation } from './context.ts';
@@ -87,6 +88,8 @@ export function contextFromTask(ctx: TaskContext): DataFlowContext {
     signal: ctx.signal,
     features,
     scriptComponent: services.scriptComponent ? (c: ComponentModel) => services.scriptComponent!(c) : undefined,
+    // The Foreach ADO enumerator reads the control flow's recordset class.
+    makeRecordset: (rs) => new RuntimeRecordset(rs.columns.map((c) => c.name), rs.rows.map((r) => [...r])),
     mapPath: (p) => ctx.filePath(p),
   };
 }

@@ -31,7 +31,8 @@ export const recordsetDestination: ComponentFactory = {
   validate(m, v) {
     return textProp(m, 'VariableName')?.trim() ? [] : [v.error('0xC0209199', 'DTS_E_RECORDSETDESTINATIONNOVARIABLE', 'the VariableName property is empty; choose an Object variable to receive the recordset.')];
   },
-  create: (host) => recordsetRuntime(host, (rs) => host.context.variables.set(textProp(host.component, 'VariableName')!.trim(), rs)),
+  create: (host) =>
+    recordsetRuntime(host, (rs) => host.context.variables.set(textProp(host.component, 'VariableName')!.trim(), host.context.makeRecordset ? host.context.makeRecordset(rs) : rs)),
 };
 
 /** The DataReader Destination plug-in: there is no .NET reader to serve here, so the rows go to `onDataReader` of the context (or are counted and dropped). */
