@@ -20,14 +20,19 @@ export function databaseDestinationRuntime(host: ComponentHost, settings: Databa
   let load: Promise<BulkLoadResult> | undefined;
   let ownTransaction = false;
   let rows = 0;
+  let settled = false;
 
   const start = (): void => {
     const c = conn!;
     const table = 'name' in settings.table ? settings.table.name : String(host.context.variables.get(settings.table.variable));
-    handOff = new HandOff<Row[]>();
+    // Two buffers may wait while the driver writes: parsing and formatting overlap the database's work.
+    handOff = new HandOff<Row[]>(2);
     load = c.bulkLoad(tableParts(table, c.kind).join('.'), settings.columns.map((x) => x.target), handOff, settings.options);
     // Surface a load failure at the next push instead of as an unhandled rejection.
-    load.catch(() => undefined);
+    load.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
   };
 
   return {
@@ -65,6 +70,10 @@ export function databaseDestinationRuntime(host: ComponentHost, settings: Databa
       conn = undefined;
     },
     async abort() {
+      // With a commit size, buffers that reached the destination are written (and committed) first, as in SSIS.
+      if (settings.options.maxInsertCommitSize && handOff) {
+        while (handOff.pending > 0 && !settled) await new Promise((r) => setTimeout(r, 5));
+      }
       handOff?.fail(new Error('the data flow failed'));
       await load?.catch(() => undefined);
       if (ownTransaction) await conn?.rollback().catch(() => undefined);

@@ -1,20 +1,33 @@
 /** @module A hand-off between a pushing producer and a pulling consumer (destinations feeding a driver's bulk load), with back-pressure. */
 
-/** Items pushed by the data flow and pulled by an async iterator; `push` resolves once the consumer took the item. */
+/**
+ * Items pushed by the data flow and pulled by an async iterator. `push` resolves at once while fewer than `depth` items
+ * wait (so the producer keeps working while the consumer writes), else once the consumer took one.
+ */
 export class HandOff<T> {
+  readonly #depth: number;
   #items: T[] = [];
   #ended = false;
   #error: unknown;
   #wakeConsumer: (() => void) | undefined;
   #taken: (() => void)[] = [];
 
-  /** Hands an item over; resolves when the consumer has taken it. */
+  constructor(depth = 0) {
+    this.#depth = depth;
+  }
+
+  /** Hands an item over; resolves when there is room in the queue again. */
   push(item: T): Promise<void> {
     if (this.#ended) return Promise.reject(new Error('push after end'));
     this.#items.push(item);
-    const p = new Promise<void>((resolve) => this.#taken.push(resolve));
     this.#wakeConsumer?.();
-    return p;
+    if (this.#items.length <= this.#depth) return Promise.resolve();
+    return new Promise<void>((resolve) => this.#taken.push(resolve));
+  }
+
+  /** Items pushed but not yet taken by the consumer. */
+  get pending(): number {
+    return this.#items.length;
   }
 
   /** No more items. */
