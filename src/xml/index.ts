@@ -17,6 +17,7 @@ export { attr, attrNode, childElements, descendants, firstChild, hasName, parseC
 export { appendChild, insertBefore, markDirty, removeAttr, removeChild, setAttr, setText } from './edit.ts';
 export { cloneNode, createCData, createComment, createDocument, createElement, createText } from './create.ts';
 export type { CreateDocumentOptions } from './create.ts';
+export { cloneDocument } from './clone-document.ts';
 export { lookupNamespace, XML_NAMESPACE, XMLNS_NAMESPACE } from './nodes.ts';
 export { escapeAttribute, escapeText } from './escape.ts';
 export { XML_ERROR_CODE, XML_ERROR_SYMBOL } from './xml-error.ts';

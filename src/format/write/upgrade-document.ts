@@ -1,5 +1,5 @@
 /** @module The permanent upgrade of a package's XML to a newer format: 2005/2008 → 2012 reshaping, then class-ID respelling. */
-import { parseXml, serializeXml, type XmlDocument } from '../../xml/index.ts';
+import { cloneDocument, type XmlDocument } from '../../xml/index.ts';
 import type { Package, WritableFormat } from '../../package/index.ts';
 import { assertRunnable } from '../../package/index.ts';
 import { versionOfFormat } from '../../versions/index.ts';
@@ -15,14 +15,14 @@ import { modernToLegacy } from './modern-to-legacy.ts';
  */
 export function upgradeDocument(pkg: Package, target: WritableFormat): XmlDocument {
   assertRunnable(pkg);
-  const copy = parseXml(serializeXml(pkg.xml), pkg.fileName);
+  const copy = cloneDocument(pkg.xml);
   const lifted = liftPackage(copy, pkg.xmlFormat, 2014, pkg.fileName);
   const targetModern = versionOfFormat(target)?.features.refIdSerialization ?? false;
   if (dialectOf(pkg.xmlFormat).legacy && targetModern) {
     legacyToModern(lifted);
-    const reshaped = liftPackage(parseXml(serializeXml(copy), pkg.fileName), 6, 2014, pkg.fileName);
-    respellClassIds(reshaped, dialectOf(6), target);
-    return reshaped.xml;
+    // The reshaped XML is read again as 2012 XML, in place, to find where the class IDs now stand.
+    respellClassIds(liftPackage(copy, 6, 2014, pkg.fileName), dialectOf(6), target);
+    return copy;
   }
   respellClassIds(lifted, dialectOf(pkg.xmlFormat), target);
   return copy;
@@ -30,7 +30,7 @@ export function upgradeDocument(pkg: Package, target: WritableFormat): XmlDocume
 
 /** The 2008 XML of a package created for format 3 (built in the 2012 shape). */
 export function legacyDocument(pkg: Package): XmlDocument {
-  const copy = parseXml(serializeXml(pkg.xml), pkg.fileName);
+  const copy = cloneDocument(pkg.xml);
   modernToLegacy(liftPackage(copy, pkg.xmlFormat, 2014, pkg.fileName));
   return copy;
 }

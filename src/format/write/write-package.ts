@@ -1,6 +1,6 @@
 /** @module `writePackage`: the model → .dtsx bytes, in the package's own format (its XML, with edits) or a newer one (the permanent upgrade). */
 import { versionOfFormat } from '../../versions/index.ts';
-import { parseXml, serializeXml, type XmlDocument } from '../../xml/index.ts';
+import { cloneDocument, serializeXml, type XmlDocument } from '../../xml/index.ts';
 import { SsisError } from '../../errors.ts';
 import type { Package, WritableFormat } from '../../package/index.ts';
 import { encryptPackageXml, type ProtectionLevel } from '../../protection/index.ts';
@@ -17,7 +17,7 @@ export interface WriteOptions {
 /** A package decrypted on load is encrypted again, with the same password and level, for saving. */
 function protectForSave(pkg: Package, doc: XmlDocument): XmlDocument {
   if (!pkg.protection) return doc;
-  const copy = doc === pkg.xml ? parseXml(serializeXml(doc), pkg.fileName) : doc;
+  const copy = doc === pkg.xml ? cloneDocument(doc) : doc;
   return encryptPackageXml(copy, pkg.protection.level as ProtectionLevel, pkg.protection.password);
 }
 
