@@ -124,7 +124,7 @@ export function decryptPackageXml(doc: XmlDocument, password?: string, opts: Dec
     if (key === undefined) throw passwordError(fileName, 'the whole package is encrypted (EncryptAllWithPassword) and no password was given');
     const plaintext = decryptEncryptedData(doc.root, key);
     if (plaintext === null || parseFragment(plaintext) === null) throw passwordError(fileName);
-    current = replaceRootXml(doc, plaintext);
+    current = replaceRootXml(doc, () => plaintext);
     wholeDocument = true;
   }
   const missing: UnavailableValue[] = [];

@@ -108,3 +108,12 @@ test('project files: sensitive values are encrypted in the attribute form and de
   decryptPackageXml(enc, 'pw');
   assert.equal(serializeXmlToString(enc), text);
 });
+
+test('a sensitive parameter holding a user-key value is saved blank, unwrapped to the form of a value in clear', () => {
+  const doc = parseXml(readFileSync(corpusFile('v6/BartekR__ssisUnitLearning__01_OnlyParametersAndVariables.dtsx')), 'p.dtsx');
+  const back = decryptPackageXml(saved(encryptPackageXml(doc, ProtectionLevel.EncryptSensitiveWithPassword, 'pw')), 'pw');
+  assert.deepEqual(back.unavailable, []);
+  const param = descendants(back.doc.root, 'DTS:PackageParameter').find((p) => attr(p, 'DTS:ObjectName') === 'pPackageSensitiveParameter')!;
+  const values = descendants(param, 'DTS:Property');
+  assert.deepEqual(values.map((v) => [v.parent === param, attr(v, 'Encrypted'), textOf(v)]), [[true, undefined, '']]);
+});

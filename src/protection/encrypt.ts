@@ -10,7 +10,7 @@ import { passwordEmptyError, protectError, serverStorageError } from './protecti
 import { setProtectionLevelInXml } from './level-in-xml.ts';
 import { formatProtectionLevel, ProtectionLevel, usesPassword, usesUserKey } from './protection-level.ts';
 import { replaceRootXml } from './replace-root.ts';
-import { sensitiveElements, sensitiveValueUnavailable } from './sensitive.ts';
+import { sensitiveElements, sensitiveValueUnavailable, unwrapParameterValue } from './sensitive.ts';
 import { encryptedDataXml, isEncryptedData } from './xml-encryption.ts';
 
 function checkLevel(doc: XmlDocument, level: ProtectionLevel, password: string | undefined): void {
@@ -27,11 +27,12 @@ function checkLevel(doc: XmlDocument, level: ProtectionLevel, password: string |
   }
 }
 
-/** Empties a sensitive value (and forgets a user-key blob it may hold). */
+/** Empties a sensitive value (and forgets a user-key blob it may hold, with the wrapper of its user-key form). */
 function blank(el: XmlElement): void {
   removeAttr(el, '{}Encrypted');
   for (const c of el.children) c.parent = null;
   el.children = [];
+  unwrapParameterValue(el);
 }
 
 function encryptedDataElement(plaintext: string, key: Buffer): XmlElement {
@@ -73,7 +74,8 @@ export function encryptPackageXml(doc: XmlDocument, level: ProtectionLevel, pass
   sensitive.filter(sensitiveValueUnavailable).forEach(blank);
   const key = deriveKey(password!);
   if (level === ProtectionLevel.EncryptAllWithPassword) {
-    return replaceRootXml(doc, encryptedDataXml(standaloneXml(doc.root, 'first'), key));
+    // The root declares every namespace it uses, so its text as written is the plaintext.
+    return replaceRootXml(doc, (rootText) => encryptedDataXml(rootText, key));
   }
   for (const el of sensitive) encryptInPackage(el, key);
   return doc;

@@ -1,5 +1,5 @@
 /** @module Finding the sensitive values of packages and project files, and the values only Windows can decrypt. */
-import { attr, childElements, descendants, firstChild, textOf, type XmlDocument, type XmlElement, DTS_NAMESPACE, SSIS_NAMESPACE } from '../xml/index.ts';
+import { attr, childElements, descendants, firstChild, insertBefore, removeChild, textOf, type XmlDocument, type XmlElement, DTS_NAMESPACE, SSIS_NAMESPACE } from '../xml/index.ts';
 import { isUserKeyBlob } from './xml-encryption.ts';
 
 const DTS = (local: string) => `{${DTS_NAMESPACE}}${local}`;
@@ -19,11 +19,35 @@ export function sensitiveValueUnavailable(el: XmlElement): boolean {
   return isMarkedSensitive(el) && el.children.length === 1 && el.children[0].type === 'text' && isUserKeyBlob(el.children[0].value);
 }
 
-/** The value element of a sensitive 2012+ package parameter (`DTS:Property DTS:Name="ParameterValue"`). */
+function isParameterValue(el: XmlElement): boolean {
+  return el.namespaceUri === DTS_NAMESPACE && el.localName === 'Property' && attr(el, DTS('Name')) === 'ParameterValue';
+}
+
+/**
+ * The value element of a sensitive 2012+ package parameter (`DTS:Property DTS:Name="ParameterValue"`). Encrypted
+ * with a user key, SSIS wraps the value in a second ParameterValue property (the inner one carries `Encrypted="1"`):
+ * the inner one is the value then.
+ */
 function sensitivePackageParameterValues(root: XmlElement): XmlElement[] {
   return descendants(root, DTS('PackageParameter'))
     .filter((p) => attr(p, DTS('Sensitive'))?.toLowerCase() === 'true')
-    .flatMap((p) => childElements(p, DTS('Property')).filter((v) => attr(v, DTS('Name')) === 'ParameterValue'));
+    .flatMap((p) => childElements(p, DTS('Property')).filter(isParameterValue))
+    .map((v) => {
+      const inner = childElements(v);
+      return inner.length === 1 && isParameterValue(inner[0]) ? inner[0] : v;
+    });
+}
+
+/**
+ * Takes a parameter value out of the ParameterValue wrapper of the user-key form (see above), so that it sits
+ * directly in its `DTS:PackageParameter` as a value in clear does. Other elements are left alone.
+ */
+export function unwrapParameterValue(el: XmlElement): void {
+  const shell = el.parent;
+  const host = shell?.parent;
+  if (!shell || !host || !isParameterValue(el) || !isParameterValue(shell) || host.namespaceUri !== DTS_NAMESPACE || host.localName !== 'PackageParameter') return;
+  insertBefore(host, el, shell);
+  removeChild(host, shell);
 }
 
 /** The `Value` property of sensitive parameters in `.params` files and project manifests. */

@@ -13,9 +13,5 @@ export function reprotect(bytes: Uint8Array, opts: { level: number; password?: s
     setProtectionLevelInXml(doc, ProtectionLevel.ServerStorage);
     return serializeXml(doc);
   }
-  // The level is written and the document re-read first, so the encryption starts from serialized text
-  // (protection/'s whole-package encryption locates the root in the serialized document).
-  setProtectionLevelInXml(doc, opts.level as ProtectionLevel);
-  const fresh = parseXml(serializeXml(doc), opts.fileName);
-  return serializeXml(encryptPackageXml(fresh, opts.level as ProtectionLevel, opts.password));
+  return serializeXml(encryptPackageXml(doc, opts.level as ProtectionLevel, opts.password));
 }
