@@ -51,3 +51,17 @@ test('ADO.NET Schema Rowset enumerator lists the tables of a database', async ()
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the File enumerator takes its folder and file spec from property expressions before each enumeration', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opendts-'));
+  try {
+    const { writeFileSync } = await import('node:fs');
+    for (const f of ['a.txt', 'b.txt', 'c.csv']) writeFileSync(join(dir, f), '');
+    const loop = { ...collect({ kind: 'file', folder: '/nowhere', fileSpec: '*.csv', retrieve: 1, recurse: false }), propertyExpressions: { Directory: '@[User::Dir]', FileSpec: '"*.txt"' } };
+    const { outcome, engine } = await runSpec(packageOf([loop], { variables: [...vars, variable('Dir', 8, dir)] }));
+    assert.equal(outcome.result, 0);
+    assert.equal(engine.root.scope.get('User::Out').value, 'a.txt;b.txt;');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -130,7 +130,10 @@ function container(c: Container, path: string): ContainerSpec {
   }
   if (c.kind === 'ForeachLoop') {
     const f = c as ForeachLoopContainer;
-    return { ...spec, foreach: { enumerator: enumerator(f.enumerator), mappings: f.variableMappings.map((m) => ({ index: m.valueIndex, variable: m.variableName })) } };
+    // The enumerator's property expressions (Directory, FileSpec, …) are evaluated with the loop's, before each enumeration.
+    const enumeratorExpressions: Record<string, string> = {};
+    for (const p of f.enumerator?.propertyExpressions ?? []) enumeratorExpressions[p.property] = p.expression;
+    return { ...spec, propertyExpressions: { ...spec.propertyExpressions, ...enumeratorExpressions }, foreach: { enumerator: enumerator(f.enumerator), mappings: f.variableMappings.map((m) => ({ index: m.valueIndex, variable: m.variableName })) } };
   }
   return spec;
 }
