@@ -166,5 +166,55 @@ const unionCount: GoldenFlow = {
       : { 'all.csv': '1,a,\r\n1,a,x\r\n2,b,\r\n2,b,\r\n3,c,\r\n3,c,z\r\n' },
 };
 
+/** Two unsorted files, each sorted, then a left outer Merge Join. */
+const sortMergeJoin: GoldenFlow = {
+  name: 'sort-merge-join',
+  inputs: { 'customers.csv': '3,cy\r\n1,ann\r\n2,bob\r\n', 'orders.csv': '2,20\r\n1,10\r\n2,25\r\n9,90\r\n' },
+  connections: [
+    flatFileConnection('Customers', 'customers.csv', [{ name: 'id', dataType: 'i4' }, { name: 'name' }]),
+    flatFileConnection('Orders', 'orders.csv', [{ name: 'customer', dataType: 'i4' }, { name: 'amount', dataType: 'i4' }]),
+    out('Joined', 'joined.csv', ['id', 'name', 'amount']),
+  ],
+  model: (() => {
+    const t = 'Package\\Data Flow Task';
+    const sortOf = (name: string, src: string, cols: { name: string; dataType: string; length?: number }[], key: string) => ({
+      name,
+      classId: 'Microsoft.Sort',
+      inputs: [{ name: 'Sort Input', columns: cols.map((c) => ({ name: c.name, properties: { NewSortKeyPosition: c.name === key ? '1' : '0' } })) }],
+      outputs: [{ name: 'Sort Output', isSorted: true, columns: cols.map((c) => ({ ...c, sortKeyPosition: c.name === key ? 1 : 0, properties: { SortColumnId: `#{${t}\\${src}.Outputs[Flat File Source Output].Columns[${c.name}]}` } })) }],
+    });
+    const cust = [{ name: 'id', dataType: 'i4' }, { name: 'name', dataType: 'str', length: 10 }];
+    const ord = [{ name: 'customer', dataType: 'i4' }, { name: 'amount', dataType: 'i4' }];
+    const j = `${t}\\Join.Inputs`;
+    return new FlowBuilder()
+      .add(src('Customers', 'Customers', cust))
+      .add(src('Orders', 'Orders', ord))
+      .add(sortOf('Sort customers', 'Customers', cust, 'id'))
+      .add(sortOf('Sort orders', 'Orders', ord, 'customer'))
+      .add({
+        name: 'Join',
+        classId: 'Microsoft.MergeJoin',
+        properties: { JoinType: '1', NumKeyColumns: '1', TreatNullsAsEqual: 'true' },
+        inputs: [
+          { name: 'Merge Join Left Input', columns: [{ name: 'id' }, { name: 'name' }] },
+          { name: 'Merge Join Right Input', columns: [{ name: 'customer' }, { name: 'amount' }] },
+        ],
+        outputs: [{ name: 'Merge Join Output', columns: [
+          { name: 'id', dataType: 'i4', properties: { InputColumnID: `#{${j}[Merge Join Left Input].Columns[id]}` } },
+          { name: 'name', dataType: 'str', length: 10, properties: { InputColumnID: `#{${j}[Merge Join Left Input].Columns[name]}` } },
+          { name: 'amount', dataType: 'i4', properties: { InputColumnID: `#{${j}[Merge Join Right Input].Columns[amount]}` } },
+        ] }],
+      })
+      .add(dst('Write', 'Joined', ['id', 'name', 'amount']))
+      .connect('Customers', 'Sort customers')
+      .connect('Orders', 'Sort orders')
+      .connect('Sort customers', 'Join', 0, 0)
+      .connect('Sort orders', 'Join', 0, 1)
+      .connect('Join', 'Write')
+      .build();
+  })(),
+  expected: () => ({ 'joined.csv': '1,ann,10\r\n2,bob,20\r\n2,bob,25\r\n3,cy,\r\n' }),
+};
+
 /** Every golden flow. */
-export const GOLDEN_FLOWS: readonly GoldenFlow[] = [derivedSplit, sortAggregate, unionCount];
+export const GOLDEN_FLOWS: readonly GoldenFlow[] = [derivedSplit, sortAggregate, unionCount, sortMergeJoin];
