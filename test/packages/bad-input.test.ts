@@ -124,3 +124,23 @@ test('/ConsoleLog echoes the chosen log entries with the chosen columns; /WarnAs
   assert.equal(warned.code, 1, warned.out.join('\n'));
   assert.ok(warned.out.some((l) => l.startsWith('Warning: ')));
 });
+
+test('/ConfigFile and /Set apply in command-line order (the last one wins); /Par of a missing parameter is exit 6', async () => {
+  const { default: Database } = await import('better-sqlite3');
+  const config = join(tmp, 'n.dtsConfig');
+  writeFileSync(config, '<?xml version="1.0"?><DTSConfiguration><Configuration ConfiguredType="Property" Path="\\Package.Variables[User::N].Properties[Value]" ValueType="Int32"><ConfiguredValue>10</ConfiguredValue></Configuration></DTSConfiguration>');
+  const sum = async (args: string[]) => {
+    const file = join(tmp, `${Math.random().toString(36).slice(2)}.sqlite`);
+    const { code, out } = await dtexec(['/F', goldenFile('expression-loop', 2014), '/Conn', `Db;sqlite:${file}`, ...args], 2014);
+    assert.equal(code, 0, out.join('\n'));
+    const d = new Database(file, { readonly: true });
+    const row = d.prepare('SELECT v FROM results').raw().get() as [number];
+    d.close();
+    return Number(row[0]);
+  };
+  assert.equal(await sum(['/ConfigFile', config]), 45);
+  assert.equal(await sum(['/ConfigFile', config, '/Set', '\\Package.Variables[User::N].Value;5']), 10);
+  assert.equal(await sum(['/Set', '\\Package.Variables[User::N].Value;5', '/ConfigFile', config]), 45);
+  const par = await dtexec(['/F', goldenFile('expression-loop', 2014), '/Par', 'Missing;1'], 2014);
+  assert.equal(par.code, 6);
+});
