@@ -1,7 +1,6 @@
 /** @module Aggregate runtime: groups rows by key and computes Count, Count all, Count distinct, Sum, Average, Minimum, Maximum. */
-import type { Batch } from '../../dataflow/batch.ts';
 import type { ComponentHost, ComponentRuntime } from '../../dataflow/component.ts';
-import { SsisDecimal, type TypeSpec } from '../../types/index.ts';
+import { SsisDecimal, type ColumnVector, type TypeSpec } from '../../types/index.ts';
 import { collatorFor, compareValues } from '../shared/compare.ts';
 import { keyPart } from '../shared/rows.ts';
 import { putCell } from '../shared/row-store.ts';
@@ -31,6 +30,13 @@ function valueType(v: unknown): TypeSpec {
   return R8;
 }
 
+/** A cell as a plain value (NULL as null, DT_BOOL as a Boolean). */
+function cell(col: ColumnVector, row: number): unknown {
+  if (col.nulls[row] === 1) return null;
+  const v = (col.values as ArrayLike<unknown>)[row];
+  return col.type.type === 'DT_BOOL' ? v === 1 : v;
+}
+
 /** Creates the runtime. */
 export function aggregateRuntime(host: ComponentHost, settings: AggregateSettings): ComponentRuntime {
   const inLayout = host.inputLayout(0);
@@ -45,13 +51,6 @@ export function aggregateRuntime(host: ComponentHost, settings: AggregateSetting
     }));
     return { output: o.output, cols, keys: cols.filter((c) => c.a.type === AGG.groupBy), groups: new Map<unknown, { keyValues: unknown[]; accs: Acc[] }>() };
   });
-
-  const read = (batch: Batch, slot: number, row: number): unknown => {
-    const col = batch.vectors[slot]!;
-    if (col.nulls[row] === 1) return null;
-    const v = (col.values as ArrayLike<unknown>)[row];
-    return col.type.type === 'DT_BOOL' ? v === 1 : v;
-  };
 
   const accumulate = (acc: Acc, a: Aggregation, v: unknown, collator: Intl.Collator): void => {
     switch (a.type) {
@@ -105,31 +104,34 @@ export function aggregateRuntime(host: ComponentHost, settings: AggregateSetting
   return {
     process(_input, batch) {
       for (const p of plans) {
+        const keyCols = p.keys.map((c) => batch.vectors[c.inSlot]!);
+        const aggCols = p.cols.map((c) => (c.inSlot < 0 ? undefined : batch.vectors[c.inSlot]));
+        const single = p.keys.length === 1 ? p.keys[0]! : undefined;
         for (let k = 0; k < batch.count; k++) {
           const row = batch.row(k);
           let key: unknown;
-          if (p.keys.length === 1) {
+          if (single) {
             // One group-by column: its value is the key (primitives as they are; NULL, dates and decimals by their key text).
-            const c = p.keys[0]!;
-            const v = read(batch, c.inSlot, row);
-            key = typeof v === 'string' ? (c.lower ? v.toLowerCase() : v) : typeof v === 'number' || typeof v === 'bigint' ? v : keyPart(v) + '\u0002';
+            const v = cell(keyCols[0]!, row);
+            key = typeof v === 'string' ? (single.lower ? v.toLowerCase() : v) : typeof v === 'number' || typeof v === 'bigint' ? v : keyPart(v) + '\u0002';
           } else {
-            let k = '';
-            for (const c of p.keys) {
-              const v = read(batch, c.inSlot, row);
-              k += keyPart(c.lower && typeof v === 'string' ? v.toLowerCase() : v) + '\u0001';
+            let text = '';
+            for (let j = 0; j < keyCols.length; j++) {
+              const v = cell(keyCols[j]!, row);
+              text += keyPart(p.keys[j]!.lower && typeof v === 'string' ? v.toLowerCase() : v) + '\u0001';
             }
-            key = k;
+            key = text;
           }
           let g = p.groups.get(key);
           if (!g) {
-            g = { keyValues: p.keys.map((c) => read(batch, c.inSlot, row)), accs: p.cols.map(() => ({ count: 0, value: null })) };
+            g = { keyValues: keyCols.map((col) => cell(col, row)), accs: p.cols.map(() => ({ count: 0, value: null })) };
             p.groups.set(key, g);
           }
           for (let j = 0; j < p.cols.length; j++) {
             const c = p.cols[j]!;
             if (c.a.type === AGG.groupBy) continue;
-            accumulate(g.accs[j]!, c.a, c.inSlot < 0 ? 1 : read(batch, c.inSlot, row), c.collator);
+            const col = aggCols[j];
+            accumulate(g.accs[j]!, c.a, col === undefined ? 1 : cell(col, row), c.collator);
           }
         }
       }
