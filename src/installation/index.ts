@@ -14,4 +14,4 @@ export {
 export { defaultServiceConfig } from './service-config.ts';
 export { launcherScript, LAUNCHED_TOOLS } from './launchers.ts';
 export { installRoot, type InstallResult } from './install.ts';
-export { readServiceConfig, type ServiceTopFolder } from './service-config-read.ts';
+export { readServiceConfig, readServiceConfigFile, type ServiceConfigFile, type ServiceTopFolder } from './service-config-read.ts';

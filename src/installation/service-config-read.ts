@@ -1,7 +1,12 @@
-/** @module Reads the top-level folders of a `MsDtsSrvr.ini.xml` (what `/DTS` paths start with): msdb folders and file system folders. */
+/**
+ * @module Reads a version's `MsDtsSrvr.ini.xml` on the lossless XML layer: StopExecutingPackagesOnShutdown and the
+ * top-level folders (what `/DTS` paths start with), msdb folders and file system folders.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { SsisError } from '../errors.ts';
+import { mapWindowsPath } from '../connections/windows-path.ts';
+import { attr, childElements, firstChild, parseXml, textOf, type XmlElement } from '../xml/index.ts';
 import { defaultServiceConfig } from './service-config.ts';
 import type { Installation } from './layout.ts';
 
@@ -10,46 +15,80 @@ export type ServiceTopFolder =
   | { readonly type: 'SqlServerFolder'; readonly name: string; readonly serverName: string }
   | { readonly type: 'FileSystemFolder'; readonly name: string; /** Absolute; a relative `StorePath` is resolved from `Binn`. */ readonly storePath: string };
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** What a `MsDtsSrvr.ini.xml` holds. */
+export interface ServiceConfigFile {
+  /** When true, the service stops the packages it runs as it shuts down (without waiting for them). */
+  readonly stopExecutingPackagesOnShutdown: boolean;
+  /** The top-level folders, in display order. */
+  readonly folders: ServiceTopFolder[];
+}
 
-function decode(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)));
-    return ENTITIES[e] ?? all;
+const XSI_TYPE = '{http://www.w3.org/2001/XMLSchema-instance}type';
+
+function configError(file: string, message: string, at?: XmlElement): SsisError {
+  return new SsisError('0xC0010014', 'DTS_E_GENERICERROR', `The service configuration file "${file}" ${message}`, {
+    location: at ? { file, line: at.line, column: at.column } : { file },
   });
 }
 
-function child(body: string, name: string): string | undefined {
-  const m = new RegExp(`<${name}\\s*>([\\s\\S]*?)</${name}\\s*>`).exec(body);
-  return m ? decode(m[1]!.trim()) : undefined;
+/** The trimmed text of child `name`, or undefined when there is none. */
+function childText(el: XmlElement, name: string): string | undefined {
+  const child = firstChild(el, name);
+  return child === undefined ? undefined : textOf(child).trim();
+}
+
+/** An xsd:boolean, as .NET's XmlSerializer reads it (`true`, `false`, `1`, `0`); absent means true, the default file's value. */
+function readBoolean(file: string, root: XmlElement, name: string): boolean {
+  const el = firstChild(root, name);
+  if (el === undefined) return true;
+  const text = textOf(el).trim();
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  throw configError(file, `has ${name} "${text}"; it must be true or false.`, el);
+}
+
+function readFolder(file: string, inst: Installation, el: XmlElement): ServiceTopFolder {
+  // XmlSerializer writes the type unprefixed; a prefixed QName is accepted too.
+  const type = attr(el, XSI_TYPE)?.replace(/^[^:]*:/, '');
+  const name = childText(el, 'Name');
+  if (name === undefined || name === '') throw configError(file, `has a Folder without a Name (line ${el.line}).`, el);
+  if (type === 'SqlServerFolder') return { type, name, serverName: childText(el, 'ServerName') || '.' };
+  if (type === 'FileSystemFolder') {
+    // A relative StorePath is resolved from Binn (`..\Packages` is `DTS/Packages`); a Windows path is mapped to Linux.
+    const store = mapWindowsPath(childText(el, 'StorePath') || '..\\Packages');
+    return { type, name, storePath: path.resolve(inst.binn, store) };
+  }
+  throw configError(file, `has a Folder "${name}" of type "${type ?? ''}"; the types are SqlServerFolder and FileSystemFolder.`, el);
 }
 
 /**
- * The top-level folders of the version's service configuration, in display order. As the
- * service does (events 272/273), a missing file gives the defaults; a malformed one is an error here.
+ * Reads the version's service configuration. As the service does (event 272), a missing file gives the defaults.
+ * A file that is not well-formed XML raises the XML layer's error (0xC0011007, with file, line and column); one
+ * that is not a DtsServiceConfiguration, or whose values cannot be read, raises 0xC0010014 naming the element.
+ * SSIS itself logs event 273 and falls back to the defaults for a malformed file; OpenDTS refuses it instead, so a
+ * typo does not silently hide the folders. A missing TopLevelFolders lists no folders (SSIS's behaviour unverified).
  */
-export function readServiceConfig(inst: Installation): ServiceTopFolder[] {
-  let text: string;
+export function readServiceConfigFile(inst: Installation): ServiceConfigFile {
+  const file = inst.serviceConfigFile;
+  let bytes: Uint8Array | string;
   try {
-    text = fs.readFileSync(inst.serviceConfigFile, 'utf8');
-  } catch {
-    text = defaultServiceConfig();
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw configError(file, `cannot be read: ${(error as Error).message}`);
+    bytes = defaultServiceConfig();
   }
-  const section = /<TopLevelFolders\s*>([\s\S]*?)<\/TopLevelFolders\s*>/.exec(text);
-  if (!/<DtsServiceConfiguration[\s>]/.test(text) || (!section && !/<TopLevelFolders\s*\/>/.test(text))) {
-    throw new SsisError('0xC0010014', 'DTS_E_GENERICERROR', `The service configuration file "${inst.serviceConfigFile}" is not a DtsServiceConfiguration document.`, {
-      location: { file: inst.serviceConfigFile },
-    });
+  const root = parseXml(bytes, file).root;
+  if (root.localName !== 'DtsServiceConfiguration' || root.namespaceUri !== null) {
+    throw configError(file, `has the root element <${root.name}>, not <DtsServiceConfiguration>.`, root);
   }
-  const folders: ServiceTopFolder[] = [];
-  for (const m of (section?.[1] ?? '').matchAll(/<Folder\b([^>]*)>([\s\S]*?)<\/Folder\s*>/g)) {
-    const type = /xsi:type\s*=\s*["']([^"']+)["']/.exec(m[1]!)?.[1];
-    const name = child(m[2]!, 'Name') ?? '';
-    if (type === 'SqlServerFolder') folders.push({ type, name, serverName: child(m[2]!, 'ServerName') ?? '.' });
-    else if (type === 'FileSystemFolder') {
-      const store = (child(m[2]!, 'StorePath') ?? '..\\Packages').replace(/\\/g, '/');
-      folders.push({ type, name, storePath: path.resolve(inst.binn, store) });
-    }
-  }
-  return folders;
+  const top = firstChild(root, 'TopLevelFolders');
+  return {
+    stopExecutingPackagesOnShutdown: readBoolean(file, root, 'StopExecutingPackagesOnShutdown'),
+    folders: top === undefined ? [] : childElements(top, 'Folder').map((f) => readFolder(file, inst, f)),
+  };
+}
+
+/** The top-level folders of the version's service configuration, in display order (see {@link readServiceConfigFile}). */
+export function readServiceConfig(inst: Installation): ServiceTopFolder[] {
+  return readServiceConfigFile(inst).folders;
 }
