@@ -2,7 +2,7 @@
  * @module Who may do what in the service: sign-in as a SQL login of the msdb instance the configuration
  * names first, and the role policy (admins change anything; operators and limited users read and run).
  */
-import { FIXED_ROLES, SYSADMIN, msdbErrorNumber, openInstance, resolveServer } from '../store/index.ts';
+import { FIXED_ROLES, SYSADMIN, msdbErrorNumber, openInstance, resolveServer, type InstanceRef, type MsdbSession } from '../store/index.ts';
 import type { ServiceTopFolder } from '../installation/index.ts';
 import type { ToolYear } from '../versions/index.ts';
 import { ApiError } from './http-kit.ts';
@@ -26,11 +26,12 @@ export async function signIn(root: string, year: ToolYear, folders: readonly Ser
   }
   await session.close();
   const caller = session.caller;
+  const callers = new Map([[ref.name.toLowerCase(), caller]]);
   const roles = [...caller.roles].filter((r) => r !== SYSADMIN);
   if (!caller.sysadmin && !FIXED_ROLES.some((r) => caller.roles.has(r))) {
     throw new ApiError(403, `The login '${user}' is not a member of sysadmin, db_ssisadmin, db_ssisoperator or db_ssisltduser in instance "${ref.name}".`);
   }
-  return { login: caller.login, sysadmin: caller.sysadmin, roles, credentials: { user, password } };
+  return { login: caller.login, sysadmin: caller.sysadmin, roles, credentials: { user, password }, callers };
 }
 
 /** Whether the user may change packages and folders: sysadmin or db_ssisadmin. */
@@ -46,4 +47,17 @@ export function requireAdmin(user: SessionUser, action: string): void {
   if (!isAdmin(user)) {
     throw new ApiError(403, `Only a member of db_ssisadmin or sysadmin may ${action}; '${user.login}' (${user.roles.join(', ') || 'no role'}) may read and run packages.`);
   }
+}
+
+/**
+ * Opens an instance as the signed-in user: the first time with their credentials (the instance checks
+ * the password and names their roles), then as the caller it gave, without hashing the password again.
+ */
+export async function openAs(ref: InstanceRef, user: Pick<SessionUser, 'credentials' | 'callers'>): Promise<MsdbSession> {
+  const key = ref.name.toLowerCase();
+  const known = user.callers.get(key);
+  if (known) return { ...(await openInstance(ref)), caller: known };
+  const s = await openInstance(ref, user.credentials);
+  user.callers.set(key, s.caller);
+  return s;
 }

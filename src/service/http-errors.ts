@@ -9,7 +9,8 @@ export interface ErrorAnswer {
 }
 
 const BY_SYMBOL: Record<string, number> = {
-  SQL_MSG_18456: 401,
+  // A login unknown to another instance of the tree: forbidden there (the session itself is fine).
+  SQL_MSG_18456: 403,
   SQL_MSG_14307: 403,
   SQL_MSG_14586: 403,
   SQL_MSG_14591: 409,

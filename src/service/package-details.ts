@@ -1,4 +1,5 @@
 /** @module A package's page in the console: the inspect summary with secrets removed, and its diagrams. */
+import { createHash } from 'node:crypto';
 import { readPackage } from '../format/index.ts';
 import { allVariables, summarizePackage, type PackageSummary } from '../package/index.ts';
 import type { ToolYear } from '../versions/index.ts';
@@ -31,8 +32,24 @@ function implementedComponents(): Promise<Set<string>> {
   return implemented;
 }
 
-/** The details of package bytes as the service's version loads them; sensitive values and passwords never appear. */
+const CACHE_SIZE = 64;
+const cache = new Map<string, PackageDetails>();
+
+/**
+ * The details of package bytes as the service's version loads them; sensitive values and passwords never
+ * appear. The last {@link CACHE_SIZE} answers are kept by path and content hash.
+ */
 export async function packageDetails(dtsPath: string, bytes: Uint8Array, year: ToolYear): Promise<PackageDetails> {
+  const key = `${year}\0${dtsPath}\0${createHash('sha256').update(bytes).digest('hex')}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const details = await computeDetails(dtsPath, bytes, year);
+  cache.set(key, details);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return details;
+}
+
+async function computeDetails(dtsPath: string, bytes: Uint8Array, year: ToolYear): Promise<PackageDetails> {
   const pkg = readPackage(bytes, { fileName: dtsPath.split('\\').pop(), tool: year });
   const available = await implementedComponents();
   const summary = summarizePackage(pkg, { componentAvailable: (c) => available.has(c) });

@@ -7,13 +7,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   assertReadable, assertWritable, createStoreFolder, createStoredFolder, deleteStoreFolder, deleteStoredFolder, gatePackage, importPackage,
-  listPackageStore, loadFromStore, notFoundError, openInstance, parsePackagePath, PackageExistsError, removeStoredPackage, renameStoreFolder,
-  renameStoredFolder, resolveDtsFolder, resolveDtsPackage, resolveServer, writePackageFile,
-  type Credentials, type MsdbSession, type PackageStoreEntry,
+  listPackageStore, listStoredFolder, notFoundError, parsePackagePath, PackageExistsError, pathSegments, readStoredPackage, removeStoredPackage,
+  renameStoreFolder, renameStoredFolder, resolveDtsFolder, resolveDtsPackage, resolveServer, writePackageFile,
+  type MsdbSession, type PackageStoreEntry,
 } from '../store/index.ts';
 import { installationOf, readServiceConfig } from '../installation/index.ts';
 import type { ToolYear } from '../versions/index.ts';
 import { ApiError } from './http-kit.ts';
+import { openAs } from './access.ts';
+import type { SessionUser } from './sessions.ts';
+
+/** Who acts: the signed-in user's credentials and the callers the instances gave them. */
+export type Actor = Pick<SessionUser, 'credentials' | 'callers'>;
 
 /** A top-level folder as the tree shows it: its kind, and for msdb its instance and that instance's version. */
 export interface TopFolderInfo {
@@ -65,20 +70,37 @@ export class PackageOps {
   }
 
   /** The folders and packages directly in `dtsPath`. */
-  list(dtsPath: string, creds: Credentials): Promise<PackageStoreEntry[]> {
-    return listPackageStore(this.#root, this.#year, dtsPath, { credentials: creds });
+  async list(dtsPath: string, actor: Actor): Promise<PackageStoreEntry[]> {
+    const where = resolveDtsFolder(this.#root, this.#year, dtsPath);
+    if (where.kind === 'FILE') return listPackageStore(this.#root, this.#year, dtsPath);
+    const top = pathSegments(dtsPath).slice(0, pathSegments(dtsPath).length - pathSegments(where.path).length);
+    return this.#withInstance(where.server, actor, false, async (s) =>
+      (await listStoredFolder(s, where.path, false)).map((e) => ({
+        kind: e.kind,
+        path: [...top, ...pathSegments(e.path)].join('\\'),
+        name: e.name,
+        ...(e.kind === 'package' ? { size: e.size } : {}),
+      })),
+    );
   }
 
   /** The bytes of the package at `dtsPath`, read as the user (an instance newer than the service is refused). */
-  async read(dtsPath: string, creds: Credentials): Promise<Uint8Array> {
-    return (await loadFromStore({ store: 'DTS', path: dtsPath, root: this.#root, year: this.#year, user: creds.user, password: creds.password })).bytes;
+  async read(dtsPath: string, actor: Actor): Promise<Uint8Array> {
+    const where = resolveDtsPackage(this.#root, this.#year, dtsPath);
+    if (where.kind === 'FILE') {
+      if (!fs.existsSync(where.file)) throw notFoundError(`The package "${dtsPath}" does not exist.`);
+      return fs.readFileSync(where.file);
+    }
+    const row = await this.#withInstance(where.server, actor, false, (s) => readStoredPackage(s, where.path));
+    if (!row) throw notFoundError(`The package "${dtsPath}" does not exist.`);
+    return row.packagedata;
   }
 
   /**
    * Stores package bytes at `dtsPath`: it must load in the service's version and is upgraded into its
    * format; an msdb instance older than the service is refused (nothing is exported to an older instance).
    */
-  async store(dtsPath: string, bytes: Uint8Array, creds: Credentials, opts: { overwrite?: boolean; backup?: boolean } = {}): Promise<StoreOutcome> {
+  async store(dtsPath: string, bytes: Uint8Array, actor: Actor, opts: { overwrite?: boolean; backup?: boolean } = {}): Promise<StoreOutcome> {
     const where = resolveDtsPackage(this.#root, this.#year, dtsPath);
     if (where.kind === 'FILE') {
       if (!opts.overwrite && fs.existsSync(where.file)) throw new PackageExistsError(dtsPath);
@@ -89,7 +111,7 @@ export class PackageOps {
       writePackageFile(where.file, gated.bytes);
       return { path: dtsPath, size: gated.bytes.length, ...(gated.upgradedFrom !== undefined ? { upgradedFrom: gated.upgradedFrom } : {}) };
     }
-    return this.#withInstance(where.server, creds, true, async (s) => {
+    return this.#withInstance(where.server, actor, true, async (s) => {
       const session = opts.backup === undefined ? s : { ...s, backupOriginals: opts.backup };
       const r = await importPackage(session, where.path, bytes, { overwrite: opts.overwrite });
       return { path: dtsPath, size: r.size, ...(r.upgradedFrom !== undefined ? { upgradedFrom: r.upgradedFrom } : {}) };
@@ -97,28 +119,28 @@ export class PackageOps {
   }
 
   /** Deletes the package at `dtsPath`. */
-  async remove(dtsPath: string, creds: Credentials): Promise<void> {
+  async remove(dtsPath: string, actor: Actor): Promise<void> {
     const where = resolveDtsPackage(this.#root, this.#year, dtsPath);
     if (where.kind === 'FILE') {
       if (!fs.existsSync(where.file)) throw notFoundError(`The package "${dtsPath}" does not exist.`);
       fs.rmSync(where.file);
       return;
     }
-    const removed = await this.#withInstance(where.server, creds, false, (s) => removeStoredPackage(s, where.path));
+    const removed = await this.#withInstance(where.server, actor, false, (s) => removeStoredPackage(s, where.path));
     if (!removed) throw notFoundError(`The package "${dtsPath}" does not exist.`);
   }
 
   /** Copies a package to another path (another folder, instance or store), upgraded into the destination's format. */
-  async copy(from: string, to: string, creds: Credentials, overwrite = false): Promise<StoreOutcome> {
-    return this.store(to, await this.read(from, creds), creds, { overwrite });
+  async copy(from: string, to: string, actor: Actor, overwrite = false): Promise<StoreOutcome> {
+    return this.store(to, await this.read(from, actor), actor, { overwrite });
   }
 
   /** Renames a package within its folder: copied under the new name, then the old one deleted. */
-  async rename(dtsPath: string, newName: string, creds: Credentials): Promise<StoreOutcome> {
+  async rename(dtsPath: string, newName: string, actor: Actor): Promise<StoreOutcome> {
     const p = parsePackagePath(dtsPath);
     if (!p) throw new ApiError(400, `"${dtsPath}" names no package.`);
     const to = [...p.folders, newName].join('\\');
-    const bytes = await this.read(dtsPath, creds);
+    const bytes = await this.read(dtsPath, actor);
     // The bytes move as they are: a rename is no upgrade (the gate would upgrade an older file).
     const where = resolveDtsPackage(this.#root, this.#year, to);
     let outcome: StoreOutcome;
@@ -128,39 +150,39 @@ export class PackageOps {
       writePackageFile(where.file, bytes);
       outcome = { path: to, size: bytes.length };
     } else {
-      outcome = await this.store(to, bytes, creds);
+      outcome = await this.store(to, bytes, actor);
     }
-    await this.remove(dtsPath, creds);
+    await this.remove(dtsPath, actor);
     return outcome;
   }
 
   /** Upgrades a package in place into the service's format, keeping the old bytes when `backup`. */
-  async upgrade(dtsPath: string, creds: Credentials, backup: boolean): Promise<StoreOutcome> {
-    const bytes = await this.read(dtsPath, creds);
+  async upgrade(dtsPath: string, actor: Actor, backup: boolean): Promise<StoreOutcome> {
+    const bytes = await this.read(dtsPath, actor);
     const gated = await gatePackage(bytes, { year: this.#year });
     if (gated.upgradedFrom === undefined) throw new ApiError(409, `The package "${dtsPath}" already is in the SQL Server ${this.#year} format: nothing to upgrade.`);
-    return this.store(dtsPath, bytes, creds, { overwrite: true, backup });
+    return this.store(dtsPath, bytes, actor, { overwrite: true, backup });
   }
 
   /** Creates folder `name` in the folder `parent`. */
-  async createFolder(parent: string, name: string, creds: Credentials): Promise<void> {
+  async createFolder(parent: string, name: string, actor: Actor): Promise<void> {
     const where = resolveDtsFolder(this.#root, this.#year, parent);
     if (where.kind === 'FILE') return createStoreFolder(where.dir, name);
-    await this.#withInstance(where.server, creds, true, (s) => createStoredFolder(s, where.path, name));
+    await this.#withInstance(where.server, actor, true, (s) => createStoredFolder(s, where.path, name));
   }
 
   /** Deletes the empty folder at `dtsPath`. */
-  async deleteFolder(dtsPath: string, creds: Credentials): Promise<void> {
+  async deleteFolder(dtsPath: string, actor: Actor): Promise<void> {
     const where = this.#subFolder(dtsPath);
     if (where.kind === 'FILE') return deleteStoreFolder(where.dir);
-    await this.#withInstance(where.server, creds, true, (s) => deleteStoredFolder(s, where.path));
+    await this.#withInstance(where.server, actor, true, (s) => deleteStoredFolder(s, where.path));
   }
 
   /** Renames the folder at `dtsPath` to `name`. */
-  async renameFolder(dtsPath: string, name: string, creds: Credentials): Promise<void> {
+  async renameFolder(dtsPath: string, name: string, actor: Actor): Promise<void> {
     const where = this.#subFolder(dtsPath);
     if (where.kind === 'FILE') return renameStoreFolder(where.dir, name);
-    await this.#withInstance(where.server, creds, true, (s) => renameStoredFolder(s, where.path, name));
+    await this.#withInstance(where.server, actor, true, (s) => renameStoredFolder(s, where.path, name));
   }
 
   #subFolder(dtsPath: string) {
@@ -169,11 +191,11 @@ export class PackageOps {
     return where;
   }
 
-  async #withInstance<T>(server: string | undefined, creds: Credentials, write: boolean, act: (s: MsdbSession) => Promise<T>): Promise<T> {
+  async #withInstance<T>(server: string | undefined, actor: Actor, write: boolean, act: (s: MsdbSession) => Promise<T>): Promise<T> {
     const ref = resolveServer(this.#root, server, this.#year);
     if (write) assertWritable(ref, this.#year);
     else assertReadable(ref, this.#year);
-    const s = await openInstance(ref, creds);
+    const s = await openAs(ref, actor);
     try {
       return await act(s);
     } finally {

@@ -57,8 +57,8 @@ function user(call: RouteCall) {
   return call.session!.user;
 }
 
-function creds(call: RouteCall) {
-  return user(call).credentials;
+function actor(call: RouteCall) {
+  return user(call);
 }
 
 function optionalBool(body: Record<string, unknown>, name: string): boolean {
@@ -113,7 +113,7 @@ export const ROUTES: readonly Route[] = [
     handle: async (call) => {
       const path = call.url.searchParams.get('path') ?? '';
       if (path === '') return sendJson(call.res, 200, { path: '', folders: call.ctx.ops.topFolders() });
-      sendJson(call.res, 200, { path, entries: await call.ctx.ops.list(path, creds(call)) });
+      sendJson(call.res, 200, { path, entries: await call.ctx.ops.list(path, actor(call)) });
     },
   },
   {
@@ -124,7 +124,7 @@ export const ROUTES: readonly Route[] = [
       const parent = stringField(body, 'parent');
       const name = stringField(body, 'name');
       joinPath(parent, name);
-      await call.ctx.ops.createFolder(parent, name, creds(call));
+      await call.ctx.ops.createFolder(parent, name, actor(call));
       sendJson(call.res, 201, { path: joinPath(parent, name) });
     },
   },
@@ -135,7 +135,7 @@ export const ROUTES: readonly Route[] = [
       const body = await readJson(call.req);
       const name = stringField(body, 'name');
       joinPath('x', name);
-      await call.ctx.ops.renameFolder(stringField(body, 'path'), name, creds(call));
+      await call.ctx.ops.renameFolder(stringField(body, 'path'), name, actor(call));
       sendJson(call.res, 200, { renamed: true });
     },
   },
@@ -143,7 +143,7 @@ export const ROUTES: readonly Route[] = [
     method: 'DELETE', pattern: /^\/api\/store\/folders$/,
     handle: async (call) => {
       requireAdmin(user(call), 'delete folders');
-      await call.ctx.ops.deleteFolder(query(call.url, 'path'), creds(call));
+      await call.ctx.ops.deleteFolder(query(call.url, 'path'), actor(call));
       sendJson(call.res, 200, { deleted: true });
     },
   },
@@ -155,7 +155,7 @@ export const ROUTES: readonly Route[] = [
       const content = stringField(body, 'content');
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content)) throw new ApiError(400, 'The field "content" must be the package file in base64.');
       const to = joinPath(stringField(body, 'folder'), stringField(body, 'name').replace(/\.dtsx$/i, ''));
-      const r = await call.ctx.ops.store(to, Buffer.from(content, 'base64'), creds(call), { overwrite: optionalBool(body, 'overwrite') });
+      const r = await call.ctx.ops.store(to, Buffer.from(content, 'base64'), actor(call), { overwrite: optionalBool(body, 'overwrite') });
       sendJson(call.res, 201, r);
     },
   },
@@ -163,7 +163,7 @@ export const ROUTES: readonly Route[] = [
     method: 'GET', pattern: /^\/api\/packages\/export$/,
     handle: async (call) => {
       const path = query(call.url, 'path');
-      const bytes = await call.ctx.ops.read(path, creds(call));
+      const bytes = await call.ctx.ops.read(path, actor(call));
       const name = `${path.split('\\').pop()}.dtsx`.replace(/[^\w. -]/g, '_');
       call.res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' });
       call.res.end(Buffer.from(bytes));
@@ -176,7 +176,7 @@ export const ROUTES: readonly Route[] = [
       const body = await readJson(call.req);
       const from = stringField(body, 'from');
       const to = joinPath(stringField(body, 'folder'), typeof body.name === 'string' && body.name !== '' ? body.name : (from.split('\\').pop() ?? ''));
-      sendJson(call.res, 201, await call.ctx.ops.copy(from, to, creds(call), optionalBool(body, 'overwrite')));
+      sendJson(call.res, 201, await call.ctx.ops.copy(from, to, actor(call), optionalBool(body, 'overwrite')));
     },
   },
   {
@@ -186,7 +186,7 @@ export const ROUTES: readonly Route[] = [
       const body = await readJson(call.req);
       const name = stringField(body, 'name');
       joinPath('x', name);
-      sendJson(call.res, 200, await call.ctx.ops.rename(stringField(body, 'path'), name, creds(call)));
+      sendJson(call.res, 200, await call.ctx.ops.rename(stringField(body, 'path'), name, actor(call)));
     },
   },
   {
@@ -194,14 +194,14 @@ export const ROUTES: readonly Route[] = [
     handle: async (call) => {
       requireAdmin(user(call), 'upgrade packages');
       const body = await readJson(call.req);
-      sendJson(call.res, 200, await call.ctx.ops.upgrade(stringField(body, 'path'), creds(call), optionalBool(body, 'backup')));
+      sendJson(call.res, 200, await call.ctx.ops.upgrade(stringField(body, 'path'), actor(call), optionalBool(body, 'backup')));
     },
   },
   {
     method: 'DELETE', pattern: /^\/api\/packages$/,
     handle: async (call) => {
       requireAdmin(user(call), 'delete packages');
-      await call.ctx.ops.remove(query(call.url, 'path'), creds(call));
+      await call.ctx.ops.remove(query(call.url, 'path'), actor(call));
       sendJson(call.res, 200, { deleted: true });
     },
   },
@@ -209,7 +209,7 @@ export const ROUTES: readonly Route[] = [
     method: 'GET', pattern: /^\/api\/packages\/details$/,
     handle: async (call) => {
       const path = query(call.url, 'path');
-      sendJson(call.res, 200, await packageDetails(path, await call.ctx.ops.read(path, creds(call)), call.ctx.year));
+      sendJson(call.res, 200, await packageDetails(path, await call.ctx.ops.read(path, actor(call)), call.ctx.year));
     },
   },
   {
@@ -217,7 +217,7 @@ export const ROUTES: readonly Route[] = [
     handle: async (call) => {
       const body = await readJson(call.req);
       const path = stringField(body, 'path');
-      const bytes = await call.ctx.ops.read(path, creds(call));
+      const bytes = await call.ctx.ops.read(path, actor(call));
       const id = call.ctx.runner.start(
         { packagePath: path, bytes, set: pairsField(body, 'set', 'name'), connections: pairsField(body, 'connections', 'name'), parameters: pairsField(body, 'parameters', 'name') },
         user(call).login,

@@ -1,6 +1,6 @@
 /** @module Signed-in sessions of the console and API: an unguessable cookie token, a CSRF token, an expiry, and the msdb identity behind them. */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Credentials } from '../store/index.ts';
+import type { Caller, Credentials } from '../store/index.ts';
 
 /** Who signed in, as msdb knows them. */
 export interface SessionUser {
@@ -9,6 +9,12 @@ export interface SessionUser {
   readonly roles: readonly string[];
   /** Kept in memory only, to act as this user on the instances; never sent or logged. */
   readonly credentials: Credentials;
+  /**
+   * The user as each msdb instance identified them (by lower-case instance name), authenticated once per
+   * session: later requests open the instance and act as this caller without checking the password
+   * again. Role changes in msdb take effect at the next sign-in.
+   */
+  readonly callers: Map<string, Caller>;
 }
 
 /** One signed-in session. */
