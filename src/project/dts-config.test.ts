@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { SsisError } from '../errors.ts';
 import { corpusFile, corpusFiles } from '../xml/test-corpus.ts';
-import { readDtsConfig } from './index.ts';
+import { readDtsConfig, readDtsConfigFile } from './index.ts';
 
 test('every corpus .dtsConfig reads, each entry with a package path, a type and a value', () => {
   const files = corpusFiles(['other'], ['.dtsConfig']);
@@ -45,4 +46,26 @@ test('a file that is not a configuration, or a bad entry, is refused with SSIS c
     (e) => e instanceof SsisError && e.code === '0xC0012018' && /does not begin with package delimiter/.test(e.message),
   );
   assert.throws(() => readDtsConfig('<DTSConfiguration>', 'x.dtsConfig'), (e) => e instanceof SsisError && e.code === '0xC0011007');
+});
+
+test('readDtsConfigFile reads a file by path (any encoding the XML declares) and names a missing one with SSIS\'s code', () => {
+  const corpus = corpusFile('other/lucmilot__SSIS_2014_Book__Config.dtsConfig');
+  assert.deepEqual(readDtsConfigFile(corpus).configurations, readDtsConfig(readFileSync(corpus), corpus).configurations);
+  const dir = mkdtempSync(join(tmpdir(), 'opendts-'));
+  try {
+    const utf16 = join(dir, 'wide.dtsConfig');
+    const text = '<?xml version="1.0" encoding="utf-16"?>\r\n<DTSConfiguration><Configuration ConfiguredType="Property" Path="\\Package.Properties[MaxErrorCount]" ValueType="Int32"><ConfiguredValue>5</ConfiguredValue></Configuration></DTSConfiguration>';
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    assert.deepEqual(
+      readDtsConfigFile(utf16).configurations.map((c) => [c.path, c.valueType, c.configuredValue]),
+      [['\\Package.Properties[MaxErrorCount]', 'Int32', '5']],
+    );
+    const missing = join(dir, 'missing.dtsConfig');
+    assert.throws(
+      () => readDtsConfigFile(missing),
+      (e) => e instanceof SsisError && e.code === '0x80012014' && e.symbol === 'DTS_W_CONFIGFILENOTFOUND' && e.message.includes(`"${missing}" cannot be found`),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,4 +1,6 @@
 /** @module Reading `.dtsConfig` files (XML package configurations, 2005 → 2014). */
+import { readFileSync } from 'node:fs';
+import { SsisError, errorMessage } from '../errors.ts';
 import { attr, childElements, firstChild, textOf, type XmlDocument } from '../xml/index.ts';
 import { configFormatError, packageDelimiterError } from './project-error.ts';
 import { loadProjectXml } from './xml-input.ts';
@@ -67,4 +69,21 @@ export function readDtsConfig(input: Uint8Array | string | XmlDocument, fileName
     };
   });
   return { heading, configurations, xml: doc };
+}
+
+/**
+ * Reads the `.dtsConfig` file at `file` (see {@link readDtsConfig}). A file that cannot be read raises SsisError
+ * 0x80012014 DTS_W_CONFIGFILENOTFOUND with SSIS's text; SSIS reports it as a warning for a package's own
+ * configuration and as an error for dtexec's `/ConfigFile`, which is the caller's choice.
+ */
+export function readDtsConfigFile(file: string): DtsConfigFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new SsisError('0x80012014', 'DTS_W_CONFIGFILENOTFOUND', `The configuration file "${file}" cannot be found. Check the directory and file name. (${errorMessage(error)})`, {
+      location: { file },
+    });
+  }
+  return readDtsConfig(bytes, file);
 }

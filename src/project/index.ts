@@ -1,5 +1,5 @@
 /** @module Project files as typed data: .dtsConfig, Project.params, .conmgr, project manifests, .dtproj, .SSISDeploymentManifest and .ispac. */
-export { readDtsConfig } from './dts-config.ts';
+export { readDtsConfig, readDtsConfigFile } from './dts-config.ts';
 export type { DtsConfigEntry, DtsConfigFile, DtsConfigHeading } from './dts-config.ts';
 export { readProjectParams } from './project-params.ts';
 export type { ProjectParamsFile, ProjectReadOptions } from './project-params.ts';
