@@ -241,3 +241,11 @@ test('property expressions are applied before each run; a Disable expression ski
   const always = engine.root.children()[1]!;
   assert.equal(always.properties['Description'], 'run 3');
 });
+
+test('FailPackageOnFailure fails the package even when MaximumErrorCount would allow the error', async () => {
+  const log: string[] = [];
+  const p = pkg([probe('Bad', log, { settings: { fail: true }, failPackageOnFailure: true }), probe('Independent', log, { settings: { wait: 20 } })], { maximumErrorCount: 10, maxConcurrentExecutables: 1 });
+  const { outcome } = await run(p);
+  assert.equal(outcome.result, 1);
+  assert.deepEqual(log, ['Bad']);
+});

@@ -180,6 +180,8 @@ export class Engine {
       await this.raiseError(root, error);
       result = FAILURE;
     }
+    // An executable with FailPackageOnFailure failed: the package fails whatever its error count allows.
+    if (this.stopping && result === SUCCESS) result = FAILURE;
     if (this.signal.aborted) result = CANCELED;
     await this.checkpoints?.finish(this, result);
     await this.emit(this.event('PackageEnd', root, { message: 'End of package execution.', dataCode: result }));
@@ -281,10 +283,20 @@ export class Engine {
       throw new SsisError('0xC0010026', 'DTS_E_TASKISEMPTY', `The task "${t.name}" (${t.creationName || t.taskKind}) cannot run: OpenDTS does not support the ${t.taskKind} task yet.`);
     }
     const release = await this.semaphore.acquire();
+    // A task that was waiting for a slot when FailPackageOnFailure stopped the package does not start.
+    if (this.stopping) {
+      release();
+      return SUCCESS;
+    }
     try {
       node.taskContext ??= createTaskContext(this, node, true);
-      const r = await impl.execute(node.taskContext as TaskContext);
-      return r ?? SUCCESS;
+      const r = (await impl.execute(node.taskContext as TaskContext)) ?? SUCCESS;
+      if (r === FAILURE && t.failPackageOnFailure) this.stopping = true;
+      return r;
+    } catch (error) {
+      // Stop before the slot is handed to a waiting task.
+      if (t.failPackageOnFailure) this.stopping = true;
+      throw error;
     } finally {
       release();
     }
