@@ -28,8 +28,8 @@ test('inspect prints the tree, connections, data flows and what cannot run', asy
 
 test('inspect names the components OpenDTS does not implement', async () => {
   const io = memoryIo();
-  assert.equal(await inspect([join(CORPUS_DIR, 'v6', 'lucmilot__SSIS_2014_Book__ETL_DimSalesTerritory.dtsx')], io), 0);
-  assert.match(io.stdout.join('\n'), /Slowly Changing Dimension \(Microsoft\.SCD\) is not implemented by OpenDTS/);
+  assert.equal(await inspect([join(CORPUS_DIR, 'v3', 'lucmilot__SSIS_2014_Book__DEMO_2A_Fuzzy_Lookup_COMPLETE.dtsx')], io), 0);
+  assert.match(io.stdout.join('\n'), /Fuzzy Lookup \(Microsoft\.FuzzyLookup\) is not implemented by OpenDTS/);
   assert.doesNotMatch(io.stdout.join('\n'), /OLE DB Source: .*not implemented/);
 });
 
