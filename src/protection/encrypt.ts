@@ -56,6 +56,23 @@ function encryptInPackage(el: XmlElement, key: Buffer): void {
 }
 
 /**
+ * What both kinds of document do first: check the level, write it into the document, and blank the sensitive values
+ * (all of them for DontSaveSensitive, else the ones encrypted with a Windows user key, which cannot be read here).
+ * Returns the sensitive values and the key to encrypt them with (null when nothing is to be encrypted).
+ */
+function prepare(doc: XmlDocument, level: ProtectionLevel, password: string | undefined): { sensitive: XmlElement[]; key: Buffer | null } {
+  checkLevel(doc, level, password);
+  setProtectionLevelInXml(doc, level);
+  const sensitive = sensitiveElements(doc);
+  if (level === ProtectionLevel.DontSaveSensitive) {
+    sensitive.forEach(blank);
+    return { sensitive, key: null };
+  }
+  sensitive.filter(sensitiveValueUnavailable).forEach(blank);
+  return { sensitive, key: deriveKey(password!) };
+}
+
+/**
  * Protects a package document for saving at `level`: writes the level into it, then blanks (DontSaveSensitive) or
  * encrypts (EncryptSensitiveWithPassword) its sensitive values in place, or encrypts it whole
  * (EncryptAllWithPassword, returning a new document). Returns the document to save.
@@ -63,16 +80,8 @@ function encryptInPackage(el: XmlElement, key: Buffer): void {
  * values still encrypted.
  */
 export function encryptPackageXml(doc: XmlDocument, level: ProtectionLevel, password?: string): XmlDocument {
-  checkLevel(doc, level, password);
-  setProtectionLevelInXml(doc, level);
-  const sensitive = sensitiveElements(doc);
-  if (level === ProtectionLevel.DontSaveSensitive) {
-    sensitive.forEach(blank);
-    return doc;
-  }
-  // Values encrypted with a Windows user key cannot be read here: they are saved blank.
-  sensitive.filter(sensitiveValueUnavailable).forEach(blank);
-  const key = deriveKey(password!);
+  const { sensitive, key } = prepare(doc, level, password);
+  if (key === null) return doc;
   if (level === ProtectionLevel.EncryptAllWithPassword) {
     // The root declares every namespace it uses, so its text as written is the plaintext.
     return replaceRootXml(doc, (rootText) => encryptedDataXml(rootText, key));
@@ -87,15 +96,8 @@ export function encryptPackageXml(doc: XmlDocument, level: ProtectionLevel, pass
  * files under EncryptAllWithPassword is not verified). Returns the same document, edited in place.
  */
 export function encryptProjectXml(doc: XmlDocument, level: ProtectionLevel, password?: string): XmlDocument {
-  checkLevel(doc, level, password);
-  setProtectionLevelInXml(doc, level);
-  const sensitive = sensitiveElements(doc);
-  if (level === ProtectionLevel.DontSaveSensitive) {
-    sensitive.forEach(blank);
-    return doc;
-  }
-  sensitive.filter(sensitiveValueUnavailable).forEach(blank);
-  const key = deriveKey(password!);
+  const { sensitive, key } = prepare(doc, level, password);
+  if (key === null) return doc;
   for (const el of sensitive) {
     if (el.namespaceUri === SSIS_NAMESPACE && attrNode(el, `{${SSIS_NAMESPACE}}Sensitive`) === undefined) {
       setAttr(el, `${prefixFor(el, SSIS_NAMESPACE) ?? el.prefix}:Sensitive`, '1');
