@@ -144,3 +144,10 @@ test('/ConfigFile and /Set apply in command-line order (the last one wins); /Par
   const par = await dtexec(['/F', goldenFile('expression-loop', 2014), '/Par', 'Missing;1'], 2014);
   assert.equal(par.code, 6);
 });
+
+test('a $Sensitive:: /Set value is never printed', async () => {
+  const { code, out } = await dtexec(['/F', pkg, '/Conn', db(), '/Set', '$Sensitive::\\Package.Variables[User::Secret].Value;hunter2'], 2014);
+  assert.equal(code, 6);
+  assert.ok(out.includes('DTExec: Could not set \\Package.Variables[User::Secret].Value value to ********.'), out.join('\n'));
+  assert.ok(!out.join('\n').includes('hunter2'));
+});

@@ -182,7 +182,8 @@ export async function runPackageFile(cmd: DtexecCommand, version: ProductVersion
     const e = error instanceof SsisError ? error : new SsisError('0xC0010001', 'DTS_E_COMMANDLINE', errorMessage(error));
     for (const line of formatBlock({ kind: 'Warning', time: new Date(), code: e.code, source: spec.name, description: e.message })) io.out(line);
     const set = cmd.settings.find((s) => s.kind === 'set' && e.message.includes(s.path));
-    if (set && set.kind === 'set') io.out(`DTExec: Could not set ${set.path} value to ${set.value}.`);
+    // A $Sensitive:: value is never printed (OpenDTS's choice; SSIS's text for this case is not documented).
+    if (set && set.kind === 'set') io.out(`DTExec: Could not set ${set.path} value to ${set.sensitive ? '********' : set.value}.`);
     return { exit: 6 };
   }
   engine.checkpoints = checkpointStore(cmd, spec, (p) => resolve(io.cwd, mapPath(p)));
