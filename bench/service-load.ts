@@ -3,10 +3,10 @@
  * Packages, reading the history and package details, and some of them running a package, for a
  * bounded time; every answer must be a success, and latency percentiles are printed per operation.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startService } from '../src/service/index.ts';
 import { ApiClient } from '../src/service/testing/client.ts';
 import { quickPackage, serviceFixture, writeFixtureServiceConfig } from '../src/service/testing/fixtures.ts';
 
@@ -50,7 +50,7 @@ export async function benchServiceLoad(opts: { clients?: number; seconds?: numbe
   const fx = await serviceFixture();
   writeFixtureServiceConfig(fx.root);
   for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(fx.root, '120', 'DTS', 'Packages', `p${i}.dtsx`), quickPackage(8, fx.csv, `P${i}`));
-  const svc = await startService({ root: fx.root, year: 2014, log: () => {} });
+  const svc = await startServer(fx.root);
   const samples: Record<string, number[]> = { list: [], history: [], details: [], run: [] };
   const runIds: { client: ApiClient; id: number }[] = [];
   let errors = 0;
@@ -112,6 +112,29 @@ export async function benchServiceLoad(opts: { clients?: number; seconds?: numbe
     await svc.close();
     fx.cleanup();
   }
+}
+
+/** Starts `dtsserver` in a process of its own (so the clients do not share its event loop) and waits for its URL. */
+async function startServer(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'dtsserver.js');
+  const child: ChildProcess = spawn(process.execPath, [bin, '--root', root, '--port', '0', '--product-version', '2014'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
+      text += chunk;
+      const m = /listening on (http:\/\/\S+) /.exec(text);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`dtsserver exited with ${code}: ${text}`)));
+  });
+  return {
+    url,
+    close: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

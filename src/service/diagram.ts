@@ -61,16 +61,35 @@ export function designerLayout(root: XmlElement): Map<string, Box> {
   return boxes;
 }
 
+/** The edges left when the back edges of a depth-first walk (in node order) are dropped: a graph without cycles. */
+function acyclicEdges(nodes: readonly DiagramNode[], edges: readonly DiagramEdge[]): DiagramEdge[] {
+  const out = new Map<string, DiagramEdge[]>();
+  for (const e of edges) out.set(e.from, [...(out.get(e.from) ?? []), e]);
+  const state = new Map<string, 'open' | 'done'>();
+  const kept: DiagramEdge[] = [];
+  const visit = (id: string) => {
+    state.set(id, 'open');
+    for (const e of out.get(id) ?? []) {
+      const s = state.get(e.to);
+      if (s === 'open') continue;
+      kept.push(e);
+      if (s === undefined) visit(e.to);
+    }
+    state.set(id, 'done');
+  };
+  for (const n of nodes) if (!state.has(n.id)) visit(n.id);
+  return kept;
+}
+
 /** Places nodes in layers (longest path from the sources, cycles broken), left to right within a layer. */
 export function layeredLayout(nodes: DiagramNode[], edges: readonly DiagramEdge[]): void {
   const layer = new Map(nodes.map((n) => [n.id, 0]));
+  const dag = acyclicEdges(nodes, edges).filter((e) => layer.has(e.from) && layer.has(e.to));
   for (let pass = 0; pass < nodes.length; pass++) {
     let changed = false;
-    for (const e of edges) {
-      const from = layer.get(e.from);
-      const to = layer.get(e.to);
-      if (from === undefined || to === undefined || e.from === e.to) continue;
-      if (to < from + 1 && from + 1 < nodes.length) {
+    for (const e of dag) {
+      const from = layer.get(e.from)!;
+      if (layer.get(e.to)! < from + 1) {
         layer.set(e.to, from + 1);
         changed = true;
       }

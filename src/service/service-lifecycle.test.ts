@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runDtsserver } from '../cli/dtsserver/index.ts';
+import { memoryIo } from '../cli/io.ts';
+import { startService } from './index.ts';
+import { ApiClient } from './testing/client.ts';
+import { serviceFixture, slowPackage, writeFixtureServiceConfig } from './testing/fixtures.ts';
+
+const configFile = (root: string) => path.join(root, '120', 'DTS', 'Binn', 'MsDtsSrvr.ini.xml');
+
+test('a broken MsDtsSrvr.ini.xml is reported with its line and the service does not start', async () => {
+  const fx = await serviceFixture();
+  try {
+    fs.writeFileSync(configFile(fx.root), '<?xml version="1.0"?>\n<DtsServiceConfiguration>\n  <TopLevelFolders>\n</DtsServiceConfiguration>\n');
+    const io = memoryIo({ OPENDTS_PRODUCT_VERSION: '2014' });
+    assert.equal(await runDtsserver(['--root', fx.root, '--port', '0'], io), 1);
+    assert.match(io.stderr.join('\n'), /the service did not start: The service configuration file is not valid XML.*MsDtsSrvr\.ini\.xml, line \d+/);
+    fs.writeFileSync(configFile(fx.root), fs.readFileSync(configFile(fx.root), 'utf8').replace(/.*/s, '<DtsServiceConfiguration><StopExecutingPackagesOnShutdown>maybe</StopExecutingPackagesOnShutdown><TopLevelFolders/></DtsServiceConfiguration>'));
+    const io2 = memoryIo();
+    assert.equal(await runDtsserver(['--root', fx.root, '--port', '0'], io2), 1);
+    assert.match(io2.stderr.join('\n'), /StopExecutingPackagesOnShutdown must be true or false, not "maybe"/);
+  } finally {
+    fx.cleanup();
+  }
+});
+
+test('dtsserver: help, bad options, start and stop on its abort signal', async () => {
+  const help = memoryIo();
+  assert.equal(await runDtsserver(['--help'], help), 0);
+  assert.match(help.stdout.join('\n'), /Usage: dtsserver/);
+  const bad = memoryIo();
+  assert.equal(await runDtsserver(['--port', 'x'], bad), 1);
+  assert.match(bad.stderr.join('\n'), /--port must be a whole number/);
+  const fx = await serviceFixture();
+  try {
+    const controller = new AbortController();
+    const io = { ...memoryIo({ OPENDTS_HOME: fx.root }), signal: controller.signal };
+    const lines: string[] = [];
+    const running = runDtsserver(['--port', '0', '--product-version', '2012'], { ...io, out: (l: string) => lines.push(l) });
+    while (!lines.some((l) => /listening on/.test(l))) await new Promise((r) => setTimeout(r, 20));
+    const url = /listening on (\S+) /.exec(lines.join('\n'))![1]!;
+    const health = await new ApiClient(url, undefined).call('GET', '/api/health');
+    assert.equal(health.body.version, 2012);
+    controller.abort();
+    assert.equal(await running, 0);
+    assert.ok(lines.includes('The service stopped.'));
+  } finally {
+    fx.cleanup();
+  }
+});
+
+async function startSlow(root: string) {
+  const svc = await startService({ root, year: 2014, log: () => {} });
+  const c = new ApiClient(svc.url, 2014);
+  await c.signIn('admin', 'admin-pw');
+  const started = await c.call('POST', '/api/executions', { path: 'File System\\slow' });
+  assert.equal(started.status, 202);
+  return { svc, id: Number(started.body.id), c };
+}
+
+test('StopExecutingPackagesOnShutdown true: runs are stopped with the service, and the history survives a restart', async () => {
+  const fx = await serviceFixture();
+  try {
+    writeFixtureServiceConfig(fx.root, true);
+    fs.writeFileSync(path.join(fx.root, '120', 'DTS', 'Packages', 'slow.dtsx'), slowPackage(8, 120));
+    const { svc, id } = await startSlow(fx.root);
+    await svc.close();
+    const again = await startService({ root: fx.root, year: 2014, log: () => {} });
+    try {
+      const c = new ApiClient(again.url, 2014);
+      await c.signIn('admin', 'admin-pw');
+      const run = await c.call<{ execution: { status: string; packagePath: string }; messages: unknown[] }>('GET', `/api/executions/${id}`);
+      assert.equal(run.body.execution.status, 'stopped');
+      assert.equal(run.body.execution.packagePath, 'File System\\slow');
+    } finally {
+      await again.close();
+    }
+  } finally {
+    fx.cleanup();
+  }
+});
+
+test('StopExecutingPackagesOnShutdown false: runs go on after the service stops; the restarted service marks them stopped', async () => {
+  const fx = await serviceFixture();
+  try {
+    writeFixtureServiceConfig(fx.root, false);
+    fs.writeFileSync(path.join(fx.root, '120', 'DTS', 'Packages', 'slow.dtsx'), slowPackage(8, 120));
+    const { svc, id } = await startSlow(fx.root);
+    const pid = svc.context.db.execution(id)!.pid!;
+    await svc.close();
+    assert.doesNotThrow(() => process.kill(pid, 0), 'the run is still alive');
+    process.kill(pid, 'SIGKILL');
+    const again = await startService({ root: fx.root, year: 2014, log: () => {} });
+    try {
+      assert.equal(again.context.db.execution(id)!.status, 'stopped');
+    } finally {
+      await again.close();
+    }
+  } finally {
+    fx.cleanup();
+  }
+});
