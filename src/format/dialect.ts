@@ -26,24 +26,27 @@ function propertyChild(el: XmlElement, name: string): XmlElement | undefined {
   return undefined;
 }
 
+function collectAttributes(el: XmlElement, out: Record<string, string>): void {
+  for (const a of el.attributes) {
+    const n = a.name;
+    if (n.startsWith('xmlns')) continue;
+    const colon = n.indexOf(':');
+    const local = colon < 0 ? n : n.slice(colon + 1);
+    if (!(local in out)) out[local] = a.value;
+  }
+}
+
 function collect(el: XmlElement, attrsFirst: boolean): Record<string, string> {
   const out: Record<string, string> = {};
-  const fromAttrs = (): void => {
-    for (const a of el.attributes) {
-      if (a.name.startsWith('xmlns')) continue;
-      const colon = a.name.indexOf(':');
-      const local = colon < 0 ? a.name : a.name.slice(colon + 1);
-      if (!(local in out)) out[local] = a.value;
-    }
-  };
-  if (attrsFirst) fromAttrs();
-  for (const c of elementsNamed(el, 'Property')) {
+  if (attrsFirst) collectAttributes(el, out);
+  for (const c of el.children) {
+    if (c.type !== 'element' || c.localName !== 'Property') continue;
     const name = attrLocal(c, 'Name');
     if (name === undefined || name in out) continue;
     if (c.children.some((k) => k.type === 'element')) continue;
     out[name] = ownText(c);
   }
-  if (!attrsFirst) fromAttrs();
+  if (!attrsFirst) collectAttributes(el, out);
   return out;
 }
 
@@ -82,15 +85,37 @@ export function dialectOf(format: number): Dialect {
 /** Reads a Boolean in either spelling (`True`/`False`, `-1`/`0`, `1`, `true`). */
 export function parseBool(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
+  // The spellings SSIS writes, without trimming or case folding.
+  switch (value) {
+    case 'True': case 'true': case '-1': case '1': return true;
+    case 'False': case 'false': case '0': return false;
+  }
   const v = value.trim().toLowerCase();
   if (v === 'true' || v === '-1' || v === '1') return true;
   if (v === 'false' || v === '0') return false;
   return fallback;
 }
 
+/** The value of a string of at most 15 ASCII digits with an optional leading minus; NaN for anything else. */
+function plainInteger(value: string): number {
+  const len = value.length;
+  const start = value.charCodeAt(0) === 45 ? 1 : 0;
+  if (len === start || len - start > 15) return NaN;
+  let n = 0;
+  for (let i = start; i < len; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return start === 1 ? -n : n;
+}
+
 /** Reads an integer, or the fallback when absent or not a number. */
 export function parseIntOr(value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback;
+  if (value === undefined || value === '') return fallback;
+  const plain = plainInteger(value);
+  if (plain === plain) return plain;
+  if (value.trim() === '') return fallback;
   const n = Number(value.trim());
   return Number.isFinite(n) ? Math.trunc(n) : fallback;
 }

@@ -25,11 +25,14 @@ export function elementChildren(el: XmlElement): XmlElement[] {
 /** An attribute's value by its local name (prefix ignored), e.g. `ObjectName` finds `DTS:ObjectName`. */
 export function attrLocal(el: XmlElement, localName: string): string | undefined {
   const attrs = el.attributes;
+  const len = localName.length;
   for (let i = 0; i < attrs.length; i++) {
     const n = attrs[i].name;
-    if (n.length === localName.length) {
+    const nl = n.length;
+    if (nl === len) {
       if (n === localName) return attrs[i].value;
-    } else if (n.length > localName.length && n.endsWith(localName) && n.charCodeAt(n.length - localName.length - 1) === 58 && !n.startsWith('xmlns')) {
+      // The colon test first: it rules out nearly every other attribute with one character read.
+    } else if (nl > len && n.charCodeAt(nl - len - 1) === 58 && n.endsWith(localName) && !n.startsWith('xmlns')) {
       return attrs[i].value;
     }
   }

@@ -2,11 +2,11 @@
 import type { XmlElement } from '../../xml/index.ts';
 import type { ConnectionManager, FlatFileColumn, FlatFileSettings } from '../../package/index.ts';
 import { parseConnectionString } from '../../package/index.ts';
-import { canonicalConnectionType } from '../../versions/index.ts';
 import { parseBool, parseIntOr } from '../dialect.ts';
 import { attrLocal, elementNamed, elementChildren, elementsNamed } from '../dom.ts';
 import { decodeXmlEscapes } from '../xml-escapes.ts';
 import { addProblem, readPropertyExpressions, type ReadContext } from './context.ts';
+import { canonicalConnection } from './class-names.ts';
 
 function encryptedProperty(el: XmlElement, name: string): boolean {
   return elementsNamed(el, 'Property').some((p) => attrLocal(p, 'Name') === name && parseBool(attrLocal(p, 'Encrypted'), false));
@@ -53,7 +53,7 @@ export function readConnectionManager(el: XmlElement, ctx: ReadContext, scope = 
   const innerProps = inner ? d.props(inner) : {};
   const encrypted = inner ? encryptedProperty(inner, 'ConnectionString') : false;
   const connectionString = encrypted ? undefined : inner ? d.prop(inner, 'ConnectionString') ?? '' : '';
-  const type = canonicalConnectionType(creationName);
+  const type = canonicalConnection(creationName);
   const cm: ConnectionManager = {
     refId: d.prop(el, 'refId') ?? `${scope}.ConnectionManagers[${name}]`,
     dtsId: d.prop(el, 'DTSID') ?? '',

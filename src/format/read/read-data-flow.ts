@@ -7,10 +7,10 @@ import type { XmlElement } from '../../xml/index.ts';
 import type {
   Component, ComponentConnection, ComponentProperty, DataFlow, ExternalMetadataColumn, Input, InputColumn, Output, OutputColumn, Path,
 } from '../../package/index.ts';
-import { canonicalClassId } from '../../versions/index.ts';
 import { parseBool, parseIntOr } from '../dialect.ts';
 import { attrLocal as a, elementNamed, elementsNamed, ownText } from '../dom.ts';
 import { addProblem, resolveConnection, type ReadContext } from './context.ts';
+import { canonicalClass } from './class-names.ts';
 
 function kids(el: XmlElement, wrapper: string, item: string): XmlElement[] {
   const w = elementNamed(el, wrapper);
@@ -134,8 +134,8 @@ export function readDataFlow(pipeline: XmlElement, taskRefId: string, ctx: ReadC
     if (rawClassId === '') addProblem(ctx, c, cRef, 'is a component without a class (componentClassID)');
     const properties = readComponentProperties(c);
     const userType = properties.find((p) => p.name === 'UserComponentTypeName')?.value;
-    const hostClass = canonicalClassId(rawClassId, 'component');
-    const classId = hostClass === 'Microsoft.ManagedComponentHost' && userType ? canonicalClassId(userType, 'component') : hostClass;
+    const hostClass = canonicalClass(rawClassId, 'component');
+    const classId = hostClass === 'Microsoft.ManagedComponentHost' && userType ? canonicalClass(userType, 'component') : hostClass;
 
     const connections: ComponentConnection[] = kids(c, 'connections', 'connection').map((k) => {
       const id = a(k, 'connectionManagerRefId') ?? a(k, 'connectionManagerID') ?? '';

@@ -2,7 +2,7 @@
 import { parseXml, type XmlDocument, type XmlElement } from '../../xml/index.ts';
 import { SsisError, isSsisError, errorMessage } from '../../errors.ts';
 import type { Configuration, LogProvider, Package, PackageFormat } from '../../package/index.ts';
-import { CURRENT_YEAR, canonicalClassId, versionOfFormat, versionOfYear, type ToolYear } from '../../versions/index.ts';
+import { CURRENT_YEAR, versionOfFormat, versionOfYear, type ToolYear } from '../../versions/index.ts';
 import { dialectOf, parseBool, parseIntOr, LEGACY } from '../dialect.ts';
 import { DTS_NS, attrLocal } from '../dom.ts';
 import { newContext, type ReadContext } from './context.ts';
@@ -10,6 +10,7 @@ import { readConnectionManagers } from './read-connections.ts';
 import { readParameters } from './read-variables.ts';
 import { readExecutable } from './read-executable.ts';
 import { refuseNewerFormat } from './version-rules.ts';
+import { canonicalClass } from './class-names.ts';
 import { registerPackage } from '../package-registry.ts';
 import { decryptPackageXml } from '../../protection/index.ts';
 
@@ -45,7 +46,7 @@ function readLogProviders(root: XmlElement, ctx: ReadContext): LogProvider[] {
       name: d.prop(el, 'ObjectName') ?? '',
       description: d.prop(el, 'Description') ?? '',
       creationName,
-      classId: canonicalClassId(creationName, 'logProvider'),
+      classId: canonicalClass(creationName, 'logProvider'),
       configString: d.prop(el, 'ConfigString') ?? '',
       element: el,
     };

@@ -1,10 +1,10 @@
 /** @module Reading typed task settings and Foreach enumerators from `<DTS:ObjectData>`. */
 import type { XmlElement } from '../../xml/index.ts';
 import type { ExecutableKind, ForEachEnumerator, TaskSettings } from '../../package/index.ts';
-import { canonicalClassId } from '../../versions/index.ts';
 import { parseBool, parseIntOr } from '../dialect.ts';
 import { attrLocal, descendants, elementChildren, elementNamed, elementsNamed, ownText } from '../dom.ts';
 import { readPropertyExpressions, type ReadContext } from './context.ts';
+import { canonicalClass } from './class-names.ts';
 
 function localOf(name: string): string {
   const i = name.indexOf(':');
@@ -154,7 +154,7 @@ export function readEnumerator(loop: XmlElement, ctx: ReadContext): ForEachEnume
   return {
     dtsId: d.prop(el, 'DTSID') ?? '',
     creationName,
-    classId: canonicalClassId(creationName, 'enumerator'),
+    classId: canonicalClass(creationName, 'enumerator'),
     settings,
     items,
     propertyExpressions: readPropertyExpressions(el),

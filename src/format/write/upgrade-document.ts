@@ -20,8 +20,8 @@ export function upgradeDocument(pkg: Package, target: WritableFormat): XmlDocume
   const targetModern = versionOfFormat(target)?.features.refIdSerialization ?? false;
   if (dialectOf(pkg.xmlFormat).legacy && targetModern) {
     legacyToModern(lifted);
-    // The reshaped XML is read again as 2012 XML, in place, to find where the class IDs now stand.
-    respellClassIds(liftPackage(copy, 6, 2014, pkg.fileName), dialectOf(6), target);
+    // The reshaping keeps every element the model points at (it moves properties and wraps collections around them).
+    respellClassIds(lifted, dialectOf(6), target);
     return copy;
   }
   respellClassIds(lifted, dialectOf(pkg.xmlFormat), target);
