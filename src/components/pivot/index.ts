@@ -10,9 +10,9 @@ import { keyOf } from '../shared/rows.ts';
 const USAGE = { passThrough: 0, setKey: 1, pivotKey: 2, pivotValue: 3 } as const;
 
 function settings(m: ComponentModel) {
-  const input = m.inputs[0]!.columns;
+  const input = m.inputs[0]?.columns ?? [];
   const usage = (u: number) => input.filter((c) => intProp(c, 'PivotUsage', 0) === u);
-  const out = m.outputs.find((o) => !o.isErrorOut)!;
+  const out = m.outputs.find((o) => !o.isErrorOut) ?? { columns: [] };
   const byValue = new Map<string, string>();
   const copies: { from: string; to: string }[] = [];
   for (const c of out.columns) {

@@ -6,13 +6,14 @@ import { boolProp, textProp } from '../shared/properties.ts';
 import { putCell } from '../shared/row-store.ts';
 
 function settings(m: ComponentModel) {
-  const out = m.outputs[0]!;
+  const out = m.outputs[0] ?? { columns: [] };
+  const inputColumns = m.inputs[0]?.columns ?? [];
   const keyColumn = out.columns.find((c) => boolProp(c, 'PivotKey', false));
-  const unpivoted = m.inputs[0]!.columns.flatMap((c) => {
+  const unpivoted = inputColumns.flatMap((c) => {
     const dest = lineageRef(textProp(c, 'DestinationColumn'));
     return dest && dest !== '-1' ? [{ lineageId: c.lineageId, destination: out.columns.find((o) => o.lineageId === dest || o.refId === dest)?.lineageId, key: textProp(c, 'PivotKeyValue') ?? c.name }] : [];
   });
-  const passThrough = m.inputs[0]!.columns.filter((c) => !unpivoted.some((u) => u.lineageId === c.lineageId)).flatMap((c) => {
+  const passThrough = inputColumns.filter((c) => !unpivoted.some((u) => u.lineageId === c.lineageId)).flatMap((c) => {
     const o = out.columns.find((x) => x.name === c.name && x !== keyColumn);
     return o ? [{ lineageId: c.lineageId, output: o.lineageId }] : [];
   });
