@@ -22,8 +22,6 @@ export interface ProductVersion {
   readonly buildNumber: string;
   /** Product name as printed in banners and messages. */
   readonly productName: string;
-  /** The copyright line of the command-line tools' banners (exact 2005-2014 strings unverified, ssis-tooling §1.8). */
-  readonly copyright: string;
   /** The Windows service name of the Integration Services service. */
   readonly serviceName: string;
   /** The settings location SSIS uses (the "registry key"), as SSIS documents it. */
@@ -95,7 +93,6 @@ export const PRODUCT_VERSIONS: readonly ProductVersion[] = [
     assemblyVersion: '9.0.242.0',
     buildNumber: '9.00.5000.00',
     productName: 'Microsoft SQL Server 2005',
-    copyright: 'Copyright (C) Microsoft Corp 1984-2005. All rights reserved.',
     serviceName: 'MsDtsServer',
     registryKey: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Microsoft SQL Server\\90\\SSIS',
     msdb: { packages: 'sysdtspackages90', folders: 'sysdtspackagefolders90', log: 'sysdtslog90' },
@@ -111,7 +108,6 @@ export const PRODUCT_VERSIONS: readonly ProductVersion[] = [
     assemblyVersion: '10.0.0.0',
     buildNumber: '10.50.6000.34',
     productName: 'Microsoft SQL Server 2008 R2',
-    copyright: 'Copyright (C) Microsoft Corporation 2010. All rights reserved.',
     serviceName: 'MsDtsServer100',
     registryKey: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Microsoft SQL Server\\100\\SSIS',
     msdb: MSDB_2008,
@@ -127,7 +123,6 @@ export const PRODUCT_VERSIONS: readonly ProductVersion[] = [
     assemblyVersion: '11.0.0.0',
     buildNumber: '11.0.7001.0',
     productName: 'Microsoft SQL Server 2012',
-    copyright: 'Copyright (C) Microsoft Corporation. All rights reserved.',
     serviceName: 'MsDtsServer110',
     registryKey: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Microsoft SQL Server\\110\\SSIS',
     msdb: MSDB_2008,
@@ -143,7 +138,6 @@ export const PRODUCT_VERSIONS: readonly ProductVersion[] = [
     assemblyVersion: '12.0.0.0',
     buildNumber: '12.0.6024.0',
     productName: 'Microsoft SQL Server 2014',
-    copyright: 'Copyright (C) Microsoft Corporation. All rights reserved.',
     serviceName: 'MsDtsServer120',
     registryKey: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Microsoft SQL Server\\120\\SSIS',
     msdb: MSDB_2008,

@@ -15,7 +15,7 @@ const db = () => `Db;sqlite:${join(tmp, `${Math.random().toString(36).slice(2)}.
 
 test('banner: product name and build of the version in force', async () => {
   const { out } = await dtexec(['/?'], 2008);
-  assert.deepEqual(out.slice(0, 3), ['Microsoft (R) SQL Server Execute Package Utility', 'Version 10.50.6000.34 for 64-bit', 'Copyright (C) Microsoft Corporation 2010. All rights reserved.']);
+  assert.deepEqual(out.slice(0, 3), ['OpenDTS Execute Package Utility (Microsoft SQL Server 2008 R2 Integration Services, 100)', 'Version 10.50.6000.34 for 64-bit', 'OpenDTS is open source and is not a Microsoft product.']);
   assert.ok(out.includes('Usage: DTExec /option [value] [/option [value]] ...'));
   const y2014 = await dtexec(['/H'], 2014);
   assert.equal(y2014.out[1], 'Version 12.0.6024.0 for 64-bit');

@@ -1,4 +1,5 @@
 /** @module dtexec's console layout: banner, Error/Warning/Info/Progress blocks, the result line, and Started/Finished/Elapsed. */
+import { toolBanner } from '../banner.ts';
 import type { ProductVersion } from '../../versions/index.ts';
 
 /** The message kinds dtexec prints as blocks. */
@@ -18,12 +19,7 @@ export interface ConsoleBlock {
 
 /** The banner dtexec prints first: the version's product name and build. */
 export function banner(version: ProductVersion): string[] {
-  return [
-    'Microsoft (R) SQL Server Execute Package Utility',
-    `Version ${version.buildNumber} for 64-bit`,
-    version.copyright,
-    '',
-  ];
+  return toolBanner('Execute Package Utility', version);
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');

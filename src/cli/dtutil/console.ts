@@ -5,11 +5,12 @@
  */
 import readline from 'node:readline';
 import type { ProductVersion } from '../../versions/index.ts';
+import { toolBanner } from '../banner.ts';
 import type { CliIo } from '../io.ts';
 
 /** The banner dtutil prints first. */
 export function dtutilBanner(version: ProductVersion): string[] {
-  return ['Microsoft (R) SQL Server SSIS Package Utilities', `Version ${version.buildNumber} for 64-bit`, version.copyright, ''];
+  return toolBanner('SSIS Package Utilities', version);
 }
 
 /** The messages dtutil prints. */
