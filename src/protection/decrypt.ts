@@ -128,38 +128,36 @@ export function decryptPackageXml(doc: XmlDocument, password?: string, opts: Dec
     wholeDocument = true;
   }
   const missing: UnavailableValue[] = [];
-  const wrong = (el: XmlElement): void => {
-    if (opts.wrongPassword !== 'skip') throw decryptXmlPasswordError(fileName, describeLocation(el));
-    missing.push(unavailable(el, 'wrong-password'));
-  };
   let decrypted = 0;
+  /** Opens one encrypted value with `read` (null for a wrong password) and puts it in place with `apply`. */
+  const open = (el: XmlElement, read: (key: Buffer) => XmlElement | null, apply: (value: XmlElement) => void): void => {
+    const value = key === undefined ? undefined : read(key);
+    if (value === undefined) missing.push(unavailable(el, 'no-password'));
+    else if (value !== null) {
+      apply(value);
+      decrypted++;
+    } else if (opts.wrongPassword === 'skip') missing.push(unavailable(el, 'wrong-password'));
+    else throw decryptXmlPasswordError(fileName, describeLocation(el));
+  };
   const stack: XmlElement[] = [current.root];
   while (stack.length > 0) {
     const el = stack.pop()!;
     if (isEncryptedData(el) && el.parent !== null) {
       if (isUserKeyBlob(cipherValueOf(el))) missing.push(unavailable(el, 'user-key'));
-      else if (key === undefined) missing.push(unavailable(el, 'no-password'));
       else {
-        const plaintext = decryptEncryptedData(el, key);
-        const value = plaintext === null ? null : parseFragment(plaintext);
-        if (value === null) wrong(el);
-        else {
-          replaceEncryptedData(el, value);
-          decrypted++;
-        }
+        open(
+          el,
+          (k) => {
+            const plaintext = decryptEncryptedData(el, k);
+            return plaintext === null ? null : parseFragment(plaintext);
+          },
+          (value) => replaceEncryptedData(el, value),
+        );
       }
       continue;
     }
     if (hasAttributeEncryption(el)) {
-      if (key === undefined) missing.push(unavailable(el, 'no-password'));
-      else {
-        const value = decryptAttributeForm(el, key);
-        if (value === null) wrong(el);
-        else {
-          applyDecryptedContent(el, value);
-          decrypted++;
-        }
-      }
+      open(el, (k) => decryptAttributeForm(el, k), (value) => applyDecryptedContent(el, value));
       continue;
     }
     if (sensitiveValueUnavailable(el)) {
