@@ -2,7 +2,7 @@
  * @module Who may do what in the service: sign-in as a SQL login of the msdb instance the configuration
  * names first, and the role policy (admins change anything; operators and limited users read and run).
  */
-import { FIXED_ROLES, SYSADMIN, msdbErrorNumber, openInstance, resolveServer, type InstanceRef, type MsdbSession } from '../store/index.ts';
+import { FIXED_ROLES, SYSADMIN, msdbErrorNumber, openInstance, resolveServer } from '../store/index.ts';
 import type { ServiceTopFolder } from '../installation/index.ts';
 import type { ToolYear } from '../versions/index.ts';
 import { ApiError } from './http-kit.ts';
@@ -49,15 +49,3 @@ export function requireAdmin(user: SessionUser, action: string): void {
   }
 }
 
-/**
- * Opens an instance as the signed-in user: the first time with their credentials (the instance checks
- * the password and names their roles), then as the caller it gave, without hashing the password again.
- */
-export async function openAs(ref: InstanceRef, user: Pick<SessionUser, 'credentials' | 'callers'>): Promise<MsdbSession> {
-  const key = ref.name.toLowerCase();
-  const known = user.callers.get(key);
-  if (known) return { ...(await openInstance(ref)), caller: known };
-  const s = await openInstance(ref, user.credentials);
-  user.callers.set(key, s.caller);
-  return s;
-}

@@ -4,6 +4,7 @@ export { loadServiceConfig, type ServiceConfig } from './service-config.ts';
 export { ServiceDb, type ExecutionRow, type ExecutionStatus, type MessageRow } from './service-db.ts';
 export { Runner, dtexecArgs, type RunRequest, type Override } from './runs.ts';
 export { PackageOps, type TopFolderInfo, type StoreOutcome } from './package-ops.ts';
+export { InstancePool, type Actor } from './instance-pool.ts';
 export { packageDetails, hideSecrets, type PackageDetails } from './package-details.ts';
 export { packageDiagrams, layeredLayout, designerLayout, type Diagram, type DiagramNode, type DiagramEdge } from './diagram.ts';
 export { rowsPerPath, type PathRows } from './rows-per-path.ts';

@@ -14,11 +14,7 @@ import {
 import { installationOf, readServiceConfig } from '../installation/index.ts';
 import type { ToolYear } from '../versions/index.ts';
 import { ApiError } from './http-kit.ts';
-import { openAs } from './access.ts';
-import type { SessionUser } from './sessions.ts';
-
-/** Who acts: the signed-in user's credentials and the callers the instances gave them. */
-export type Actor = Pick<SessionUser, 'credentials' | 'callers'>;
+import { InstancePool, type Actor } from './instance-pool.ts';
 
 /** A top-level folder as the tree shows it: its kind, and for msdb its instance and that instance's version. */
 export interface TopFolderInfo {
@@ -43,10 +39,16 @@ export interface StoreOutcome {
 export class PackageOps {
   readonly #root: string;
   readonly #year: ToolYear;
+  readonly #pool = new InstancePool();
 
   constructor(root: string, year: ToolYear) {
     this.#root = root;
     this.#year = year;
+  }
+
+  /** Closes the connections to the instances. */
+  close(): Promise<void> {
+    return this.#pool.close();
   }
 
   /** The top-level folders of the configuration, with their instances. */
@@ -195,11 +197,6 @@ export class PackageOps {
     const ref = resolveServer(this.#root, server, this.#year);
     if (write) assertWritable(ref, this.#year);
     else assertReadable(ref, this.#year);
-    const s = await openAs(ref, actor);
-    try {
-      return await act(s);
-    } finally {
-      await s.close();
-    }
+    return this.#pool.use(ref, actor, act);
   }
 }

@@ -134,6 +134,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
         if (config.stopExecutingPackagesOnShutdown) await ctx.runner.stopAll();
         else ctx.runner.detachAll();
         await stopped;
+        await ctx.ops.close();
         db.close();
       })();
       return closed;
