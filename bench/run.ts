@@ -12,6 +12,7 @@ const BENCHES: { name: string; file: string; what: string }[] = [
   { name: 'expressions', file: 'expressions.ts', what: 'compiled expressions on 10 million rows vs hand-written JavaScript' },
   { name: 'dtexec', file: 'dtexec.ts', what: 'dtexec start-up and For Loop per-iteration overhead' },
   { name: 'store-import', file: 'store-import.ts', what: 'importing the corpus into an msdb instance vs plain INSERTs' },
+  { name: 'service-load', file: 'service-load.ts', what: 'dtsserver under 50 concurrent clients listing and running packages' },
   { name: 'dataflow', file: 'dataflow.ts', what: 'data flows on 2M rows vs DuckDB, csv-parse and psql \\copy' },
 ];
 
