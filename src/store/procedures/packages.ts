@@ -3,22 +3,8 @@ import type { MsdbSession } from '../instances.ts';
 import { checkDelete, checkInsert, checkRead, checkUpdate } from './access.ts';
 import { packageRow, type PackageRow } from './rows.ts';
 
-/** The parameters of `sp_ssis_putpackage`. */
-export interface PutPackageParams {
-  name: string;
-  id: string;
-  description: string | null;
-  createdate: Date;
-  folderid: string;
-  packagedata: Uint8Array;
-  packageformat: number;
-  packagetype: number;
-  vermajor: number;
-  verminor: number;
-  verbuild: number;
-  vercomments: string | null;
-  verid: string;
-}
+/** The parameters of `sp_ssis_putpackage`: a package row without what the instance decides (owner, roles, encryption flag). */
+export type PutPackageParams = Omit<PackageRow, 'ownersid' | 'packagedata' | 'isencrypted' | 'readrolesid' | 'writerolesid'> & { packagedata: Uint8Array };
 
 async function ownerAndRoles(s: MsdbSession, name: string, folderid: string) {
   const rows = await s.db.query('SELECT ownersid, readrolesid, writerolesid FROM sysssispackages WHERE name = ? AND folderid = ?', [name, folderid]);
