@@ -5,10 +5,10 @@
  * Anything not understood (task payloads, designer layout, third-party parts) is carried over untouched.
  */
 import type { XmlElement, XmlNode } from '../../xml/index.ts';
-import { createElement, insertBefore, removeAttr, removeChild, setAttr, setText } from '../../xml/index.ts';
+import { createElement, descendants, insertBefore, removeAttr, removeChild, setAttr, setText } from '../../xml/index.ts';
 import type { Component, DataFlow, Package } from '../../package/index.ts';
 import { allDataFlows, walkExecutables } from '../../package/index.ts';
-import { attrLocal, descendants, elementChildren, elementsNamed } from '../dom.ts';
+import { attrLocal, elementChildren, elementsNamed } from '../dom.ts';
 import { lineageRefsToRefIds } from '../lineage-text.ts';
 
 /** Properties written as True/False in 2012+ (-1/0 before). */
@@ -18,6 +18,9 @@ const BOOLEAN_PROPERTIES = new Set([
   'SuppressConfigurationWarnings', 'Retain', 'ColumnNamesInFirstDataRow', 'TextQualified', 'Unicode', 'OfflineMode',
   'Sensitive', 'Required', 'FastParse', 'InteractiveMode',
 ]);
+
+/** Orders attribute names as `localeCompare` does (the same collation, without building it for every comparison). */
+const COLLATOR = new Intl.Collator();
 
 /** Properties that stay `<DTS:Property>` elements in 2012+. */
 const KEEP_AS_ELEMENT = new Set(['PackageFormatVersion', 'EventFilter', 'ParameterValue', 'ColumnFilter']);
@@ -97,10 +100,13 @@ function propertiesToAttributes(el: XmlElement, refId?: string): void {
   const rest = existing.filter(([n]) => !n.startsWith('xmlns') && n !== 'DTS:refId');
   const all = [...rest, ...moved.map(([n, v]) => [`DTS:${n}`, v] as [string, string])];
   const seen = new Set<string>();
-  const unique = all.filter(([n]) => (seen.has(n) ? false : (seen.add(n), true)));
-  unique.sort(([a], [b]) => a.replace(/^DTS:/, '').toLowerCase().localeCompare(b.replace(/^DTS:/, '').toLowerCase()));
-  const ordered = [...xmlns, ...(refId !== undefined ? [['DTS:refId', refId] as [string, string]] : []), ...unique];
-  for (const [n] of existing) removeAttr(el, n);
+  const unique = all
+    .filter(([n]) => (seen.has(n) ? false : (seen.add(n), true)))
+    .map(([n, v]) => ({ n, v, key: n.replace(/^DTS:/, '').toLowerCase() }));
+  unique.sort((a, b) => COLLATOR.compare(a.key, b.key));
+  const ordered = [...xmlns, ...(refId !== undefined ? [['DTS:refId', refId] as [string, string]] : []), ...unique.map(({ n, v }) => [n, v] as [string, string])];
+  // Every attribute is written anew, in the new order.
+  el.attributes = [];
   for (const [n, v] of ordered) setAttr(el, n, v);
 }
 
@@ -150,13 +156,12 @@ function objectIds(df: DataFlow): Map<number, string> {
   return ids;
 }
 
+/** Puts `refId` first and drops the integer `id`; every attribute is written anew. */
 function prependRefId(el: XmlElement, refId: string): void {
-  removeAttr(el, 'refId');
-  removeAttr(el, 'id');
-  const attrs = el.attributes.map((a) => [a.name, a.value] as [string, string]);
-  for (const [n] of attrs) removeAttr(el, n);
+  const kept = el.attributes.filter((a) => a.name !== 'refId' && a.name !== 'id');
+  el.attributes = [];
   setAttr(el, 'refId', refId);
-  for (const [n, v] of attrs) setAttr(el, n, v);
+  for (const a of kept) setAttr(el, a.name, a.value);
 }
 
 function rewriteProperties(owner: { properties: { element: XmlElement; containsId: boolean; value: string }[] }, lineage: Map<number, string>): void {
