@@ -176,6 +176,9 @@ test('run a package: it finishes, its messages and row counts per path are kept;
   assert.equal((stopped.body.execution as { status: string }).status, 'stopped');
   assert.equal((await c.call('POST', `/api/executions/${slowId}/stop`)).status, 409);
   assert.equal((await c.call('GET', '/api/executions/999999')).status, 404);
+  const own = await op.call('POST', '/api/executions', { path: 'MSDB\\slow' });
+  assert.equal((await op.call('POST', `/api/executions/${Number(own.body.id)}/stop`)).status, 202);
+  assert.equal(((await op.waitForEnd(Number(own.body.id))).body.execution as { status: string }).status, 'stopped');
   const health = await c.call('GET', '/api/health');
   assert.equal(health.status, 200);
 });
@@ -191,4 +194,24 @@ test('upgrade a file system package permanently, keeping the old bytes when aske
   assert.match(fs.readFileSync(`${file}.format3.bak`, 'utf8'), /PackageFormatVersion">3</);
   assert.equal((await c.call('POST', '/api/packages/upgrade', { path: 'File System\\old' })).status, 409);
   assert.equal((await c.call('POST', '/api/packages/upgrade', { path: 'File System\\old', backup: 'yes' })).status, 400);
+});
+
+test('a 2012 service lists a 2014 instance named in its configuration as a folder it cannot open', async () => {
+  const binn = path.join(fx.root, '110', 'DTS', 'Binn', 'MsDtsSrvr.ini.xml');
+  fs.writeFileSync(binn, fs.readFileSync(path.join(fx.root, '120', 'DTS', 'Binn', 'MsDtsSrvr.ini.xml'), 'utf8').replace('MSDB 2012', 'MSDB 2014').replace('.\\Mid2012', '.\\Main2014'));
+  const old = await startService({ root: fx.root, year: 2012, log: () => {} });
+  try {
+    const c = new ApiClient(old.url, 2012);
+    assert.equal((await c.signIn('admin', 'admin-pw')).status, 200);
+    const top = await c.call<{ folders: { name: string; instance?: string; writable: boolean; problem?: string }[] }>('GET', '/api/store');
+    const newer = top.body.folders.find((f) => f.name === 'MSDB 2014')!;
+    assert.equal(newer.writable, false);
+    assert.match(newer.problem ?? '', /newer than this SQL Server 2012 tool/);
+    assert.equal(top.body.folders.find((f) => f.name === 'MSDB')!.instance, 'Mid2012');
+    const refused = await c.call('GET', '/api/store?path=MSDB 2014');
+    assert.equal(refused.status, 409);
+    assert.equal((await new ApiClient(old.url, 2014).call('GET', '/api/store')).status, 409);
+  } finally {
+    await old.close();
+  }
 });
