@@ -3,12 +3,13 @@
  * instance through the store API (load check, permanent upgrade, sp_ssis_putpackage in one transaction
  * each) beside plain INSERTs of the same bytes into the same table, on SQLite and PostgreSQL.
  */
-import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { installRoot } from '../src/installation/index.ts';
+import { corpusPackages } from '../test/corpus/corpus-files.ts';
 import { createInstance, dropInstance, importPackage, newGuid, openInstance, ROOT_FOLDER_ID, type MsdbSession } from '../src/store/index.ts';
 
 /** What {@link benchStoreImport} measured for one database. */
@@ -26,14 +27,8 @@ export interface StoreImportResult {
   readonly ratio: number;
 }
 
-const CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
-
 function corpusFiles(): { name: string; bytes: Buffer }[] {
-  return ['v2', 'v3', 'v6', 'v8'].flatMap((d) =>
-    readdirSync(join(CORPUS, d))
-      .filter((n) => n.endsWith('.dtsx'))
-      .map((n) => ({ name: `${d}/${n}`, bytes: readFileSync(join(CORPUS, d, n)) })),
-  );
+  return corpusPackages().map((p) => ({ name: `${p.folder}/${p.name}`, bytes: p.bytes }));
 }
 
 async function timed(files: { name: string; bytes: Buffer }[], rounds: number, fn: (f: { name: string; bytes: Buffer }, key: string) => Promise<void>): Promise<number> {
