@@ -8,7 +8,7 @@ import type { PackageOps } from './package-ops.ts';
 import { rowsPerPath } from './rows-per-path.ts';
 import type { Runner } from './runs.ts';
 import type { ServiceConfig } from './service-config.ts';
-import type { ServiceDb } from './service-db.ts';
+import type { ExecutionStatus, ServiceDb } from './service-db.ts';
 import type { Session, Sessions } from './sessions.ts';
 
 /** Everything a route may use. */
@@ -43,6 +43,8 @@ export interface Route {
   readonly open?: boolean;
   handle(call: RouteCall): Promise<void> | void;
 }
+
+const STATUSES: readonly ExecutionStatus[] = ['running', 'succeeded', 'failed', 'canceled', 'stopped'];
 
 /** The cookie holding the session token. */
 export const SESSION_COOKIE = 'opendts_session';
@@ -228,9 +230,10 @@ export const ROUTES: readonly Route[] = [
   {
     method: 'GET', pattern: /^\/api\/executions$/,
     handle: ({ ctx, url, res }) => {
-      const status = url.searchParams.get('status');
-      const rows = ctx.db.executions(Math.min(Number(url.searchParams.get('limit') ?? 200) || 200, 1000));
-      sendJson(res, 200, { executions: status ? rows.filter((r) => r.status === status) : rows });
+      const status = url.searchParams.get('status') ?? undefined;
+      if (status !== undefined && !STATUSES.includes(status as ExecutionStatus)) throw new ApiError(400, `The status must be one of ${STATUSES.join(', ')}.`);
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 200) || 200, 1000);
+      sendJson(res, 200, { executions: ctx.db.executions(limit, status as ExecutionStatus | undefined) });
     },
   },
   {

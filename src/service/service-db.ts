@@ -54,6 +54,8 @@ export class ServiceDb {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
+    // Every output line is a row: NORMAL keeps WAL commits durable across a crash of the service without an fsync per line.
+    this.#db.pragma('synchronous = NORMAL');
     this.#db.exec(SCHEMA);
     // A run that was going when the service stopped did not finish under it: say so.
     this.#db.prepare("UPDATE executions SET status = 'stopped', end_time = ? WHERE status = 'running'").run(new Date().toISOString());
@@ -83,8 +85,12 @@ export class ServiceDb {
     return r && toExecution(r);
   }
 
-  executions(limit = 200): ExecutionRow[] {
-    return (this.#db.prepare('SELECT * FROM executions ORDER BY id DESC LIMIT ?').all(limit) as Record<string, unknown>[]).map(toExecution);
+  /** The newest `limit` executions, only those of `status` when given. */
+  executions(limit = 200, status?: ExecutionStatus): ExecutionRow[] {
+    const rows = status === undefined
+      ? this.#db.prepare('SELECT * FROM executions ORDER BY id DESC LIMIT ?').all(limit)
+      : this.#db.prepare('SELECT * FROM executions WHERE status = ? ORDER BY id DESC LIMIT ?').all(status, limit);
+    return (rows as Record<string, unknown>[]).map(toExecution);
   }
 
   messages(id: number, afterSeq = -1): MessageRow[] {

@@ -179,6 +179,17 @@ test('run a package: it finishes, its messages and row counts per path are kept;
   const own = await op.call('POST', '/api/executions', { path: 'MSDB\\slow' });
   assert.equal((await op.call('POST', `/api/executions/${Number(own.body.id)}/stop`)).status, 202);
   assert.equal(((await op.waitForEnd(Number(own.body.id))).body.execution as { status: string }).status, 'stopped');
+  assert.equal((await c.call('GET', '/api/executions?status=sleeping')).status, 400);
+  fs.renameSync(fx.csv, `${fx.csv}.gone`);
+  try {
+    const failing = await c.call('POST', '/api/executions', { path: 'MSDB\\run me' });
+    const failed = (await c.waitForEnd(Number(failing.body.id))).body as { execution: { status: string; exitCode: number }; messages: { text: string }[] };
+    assert.equal(failed.execution.status, 'failed');
+    assert.equal(failed.execution.exitCode, 1);
+    assert.ok(failed.messages.some((m) => /DTSER_FAILURE/.test(m.text)));
+  } finally {
+    fs.renameSync(`${fx.csv}.gone`, fx.csv);
+  }
   const health = await c.call('GET', '/api/health');
   assert.equal(health.status, 200);
 });
