@@ -176,10 +176,26 @@ export class SsisDateTime {
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
+/** `yyyy-mm-dd` of recently formatted day numbers: data repeats dates, so each text is built once (bounded). */
+const dayTexts = new Map<number, string>();
+
+/** The `yyyy-mm-dd` text of a day number. */
+export function dayText(day: number): string {
+  let s = dayTexts.get(day);
+  if (s === undefined) {
+    const c = civilFromDays(day);
+    s = `${pad(c.year, 4)}-${pad(c.month, 2)}-${pad(c.day, 2)}`;
+    if (dayTexts.size >= 65536) dayTexts.clear();
+    dayTexts.set(day, s);
+  }
+  return s;
+}
+
 /** The date/time types' string shapes (§2.2): `yyyy-mm-dd`, `hh:mm:ss[.f…]`, `yyyy-mm-dd hh:mm:ss[.f…] [+hh:mm]`. */
 export function formatDateTime(v: SsisDateTime, type: string, scale: number): string {
+  if (type === 'DT_DBDATE') return dayText(v.day);
   const f = v.fields;
-  const date = `${pad(f.year, 4)}-${pad(f.month, 2)}-${pad(f.day, 2)}`;
+  const date = dayText(v.day);
   const time = `${pad(f.hour, 2)}:${pad(f.minute, 2)}:${pad(f.second, 2)}`;
   const fraction = (digits: number) => (digits > 0 ? '.' + pad(f.fraction, 7).slice(0, digits) : '');
   switch (type) {

@@ -1,6 +1,6 @@
 /** @module Aggregate runtime: groups rows by key and computes Count, Count all, Count distinct, Sum, Average, Minimum, Maximum. */
 import type { ComponentHost, ComponentRuntime } from '../../dataflow/component.ts';
-import { SsisDecimal, type ColumnVector, type TypeSpec } from '../../types/index.ts';
+import { dataType, SsisDecimal, type ColumnVector, type TypeSpec } from '../../types/index.ts';
 import { collatorFor, compareValues } from '../shared/compare.ts';
 import { keyPart } from '../shared/rows.ts';
 import { putCell } from '../shared/row-store.ts';
@@ -9,12 +9,37 @@ import { AGG, type Aggregation, type AggregateSettings } from './settings.ts';
 
 const R8: TypeSpec = { type: 'DT_R8' };
 const I8: TypeSpec = { type: 'DT_I8' };
+const NO_VALUES: ArrayLike<unknown> = [];
+const NO_NULLS = new Uint8Array(0);
 
 interface Acc {
   count: number;
   value: unknown;
+  /** Running total of a Sum or Average over a floating-point or 32-bit column (kept unboxed; `value` is unused then). */
+  total: number;
   distinct?: Set<string>;
 }
+
+/** A fresh accumulator. */
+function newAcc(): Acc {
+  return { count: 0, value: null, total: 0 };
+}
+
+/** Adds one row of a column to an accumulator; chosen once per output column by aggregation and column type. */
+type Step = (acc: Acc, values: ArrayLike<unknown>, nulls: Uint8Array, row: number) => void;
+
+/** Sum/Average over a column held as JS numbers: an unboxed running total, started by the first value (keeps -0 as SSIS adds). */
+const sumNumbers: Step = (acc, values, nulls, row) => {
+  if (nulls[row] === 1) return;
+  const v = values[row] as number;
+  acc.total = acc.count++ === 0 ? v : acc.total + v;
+};
+const countAll: Step = (acc) => {
+  acc.count++;
+};
+const countNonNull: Step = (acc, _values, nulls, row) => {
+  if (nulls[row] === 0) acc.count++;
+};
 
 function add(a: unknown, b: unknown): unknown {
   if (a === null) return b;
@@ -48,7 +73,14 @@ export function aggregateRuntime(host: ComponentHost, settings: AggregateSetting
       outSlot: outLayout.slotOf(a.outputLineage)!,
       collator: collatorFor(a.flags),
       lower: (a.flags & 1) === 1,
+      numeric: false,
+      step: undefined as Step | undefined,
     }));
+    for (const c of cols) {
+      const t = c.inSlot < 0 ? undefined : inLayout.columns[c.inSlot]!.type;
+      c.numeric = (c.a.type === AGG.sum || c.a.type === AGG.average) && t !== undefined && t.type !== 'DT_BOOL' && dataType(t.type).js === 'number';
+      c.step = c.numeric ? sumNumbers : c.a.type === AGG.countAll ? countAll : c.a.type === AGG.count && c.inSlot >= 0 ? countNonNull : undefined;
+    }
     return { output: o.output, cols, keys: cols.filter((c) => c.a.type === AGG.groupBy), groups: new Map<unknown, { keyValues: unknown[]; accs: Acc[] }>() };
   });
 
@@ -83,7 +115,8 @@ export function aggregateRuntime(host: ComponentHost, settings: AggregateSetting
     }
   };
 
-  const result = (acc: Acc, a: Aggregation): unknown => {
+  const result = (acc: Acc, a: Aggregation, numeric: boolean): unknown => {
+    if (numeric) return acc.count === 0 ? null : a.type === AGG.average ? acc.total / acc.count : acc.total;
     switch (a.type) {
       case AGG.count:
       case AGG.countAll:
@@ -124,14 +157,15 @@ export function aggregateRuntime(host: ComponentHost, settings: AggregateSetting
           }
           let g = p.groups.get(key);
           if (!g) {
-            g = { keyValues: keyCols.map((col) => cell(col, row)), accs: p.cols.map(() => ({ count: 0, value: null })) };
+            g = { keyValues: keyCols.map((col) => cell(col, row)), accs: p.cols.map(newAcc) };
             p.groups.set(key, g);
           }
           for (let j = 0; j < p.cols.length; j++) {
             const c = p.cols[j]!;
             if (c.a.type === AGG.groupBy) continue;
             const col = aggCols[j];
-            accumulate(g.accs[j]!, c.a, col === undefined ? 1 : cell(col, row), c.collator);
+            if (c.step) c.step(g.accs[j]!, col ? (col.values as ArrayLike<unknown>) : NO_VALUES, col ? col.nulls : NO_NULLS, row);
+            else accumulate(g.accs[j]!, c.a, col === undefined ? 1 : cell(col, row), c.collator);
           }
         }
       }
@@ -140,7 +174,7 @@ export function aggregateRuntime(host: ComponentHost, settings: AggregateSetting
       for (const p of plans) {
         const size = host.rowsPerBuffer(p.output);
         const groups = [...p.groups.values()];
-        if (groups.length === 0 && p.keys.length === 0) groups.push({ keyValues: [], accs: p.cols.map(() => ({ count: 0, value: null })) });
+        if (groups.length === 0 && p.keys.length === 0) groups.push({ keyValues: [], accs: p.cols.map(newAcc) });
         for (let start = 0; start < groups.length; start += size) {
           const n = Math.min(size, groups.length - start);
           const out = host.newBatch(p.output, n);
@@ -151,7 +185,7 @@ export function aggregateRuntime(host: ComponentHost, settings: AggregateSetting
             let store: ConvertingStore | undefined;
             for (let i = 0; i < n; i++) {
               const g = groups[start + i]!;
-              const v = keyIndex >= 0 ? g.keyValues[keyIndex] : result(g.accs[j]!, c.a);
+              const v = keyIndex >= 0 ? g.keyValues[keyIndex] : result(g.accs[j]!, c.a, c.numeric);
               if (keyIndex >= 0 || v === null) {
                 putCell(col, i, v);
                 continue;
