@@ -1,8 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CORPUS } from '../store/testing/fixtures.ts';
 import { parseXml } from '../xml/index.ts';
 import { designerLayout, layeredLayout, type DiagramNode } from './diagram.ts';
-import { hideSecrets } from './package-details.ts';
+import { hideSecrets, packageDetails } from './package-details.ts';
 import { rowsPerPath } from './rows-per-path.ts';
 
 const n = (id: string): DiagramNode => ({ id, label: id, kind: 'x', x: 0, y: 0, width: 0, height: 0 });
@@ -32,4 +35,13 @@ test('passwords in connection strings are hidden; other values stay', () => {
 test('row counts per path are read from the OnPipelineRowsSent lines and add up', () => {
   const line = (rows: number) => `    Message: Rows were provided to a data flow component as input. :  : Package\\Load.Paths[Out] : Out : Count : ${rows}`;
   assert.deepEqual(rowsPerPath(['x', line(3), line(4)]), [{ path: 'Package\\Load.Paths[Out]', name: 'Out', to: 'Count', rows: 7 }]);
+});
+
+test('a 2008 package keeps its designer layout (ddscontrol shapes in HIMETRIC), for the control flow and the data flow', async () => {
+  const file = path.join(CORPUS, 'v3', 'ceeae__SSIS_NDM_DTSX_PRD_TNS__Package1.dtsx');
+  const d = await packageDetails('File System\\p', fs.readFileSync(file), 2014);
+  assert.deepEqual(d.diagrams.map((g) => [g.kind, g.layout]), [['controlFlow', 'designer'], ['dataFlow', 'designer']]);
+  const flow = d.diagrams[1]!.nodes;
+  assert.ok(flow[0]!.y < flow[1]!.y, 'the source is drawn above the destination, as in the designer');
+  assert.ok(flow.every((n) => n.width > 50 && n.width < 400), 'HIMETRIC sizes are converted to pixels');
 });

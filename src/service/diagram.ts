@@ -1,10 +1,11 @@
 /**
  * @module Diagrams of a package for the console: the control flow of each container and each data
  * flow, as boxes and arrows placed by the designer's own layout stored in the package (2012+
- * `DTS:DesignTimeProperties`) when present, else by a simple automatic layered layout.
+ * `DTS:DesignTimeProperties`, 2008 `ddscontrol` shapes in package variables) when present, else by a
+ * simple automatic layered layout.
  */
-import type { ExecutableSummary, PackageSummary } from '../package/index.ts';
-import { childElements, textOf, type XmlElement } from '../xml/index.ts';
+import { allDataFlows, walkExecutables, type ExecutableSummary, type Package, type PackageSummary } from '../package/index.ts';
+import { childElements, serializeXmlToString, textOf, type XmlElement } from '../xml/index.ts';
 
 /** A box of a diagram. */
 export interface DiagramNode {
@@ -81,6 +82,36 @@ function acyclicEdges(nodes: readonly DiagramNode[], edges: readonly DiagramEdge
   return kept;
 }
 
+/** HIMETRIC units (1/100 mm) of the 2008 designer per screen pixel at 96 dpi. */
+const HIMETRIC_PER_PX = 2540 / 96;
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+
+/**
+ * The boxes the 2008 designer stored: `ddscontrol` shapes (HIMETRIC) in the layout package variables,
+ * each naming its executable by DTSID or its component as `{task DTSID}/components/ID`; keyed by refId.
+ */
+export function designerLayout2008(pkg: Package): Map<string, Box> {
+  const boxes = new Map<string, Box>();
+  const text = serializeXmlToString(pkg.xml);
+  if (!text.includes('ddscontrol')) return boxes;
+  const refIds = new Map<string, string>();
+  for (const e of walkExecutables(pkg)) refIds.set(e.dtsId.toLowerCase(), e.refId);
+  for (const { task, dataFlow } of allDataFlows(pkg)) {
+    for (const c of dataFlow.components) if (c.id !== undefined) refIds.set(`${task.dtsId.toLowerCase()}/components/${c.id}`, c.refId);
+  }
+  const decoded = text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ENTITIES[e]!);
+  for (const m of decoded.matchAll(/<ddscontrol\b([^>]*)>([\s\S]*?)<\/ddscontrol>/g)) {
+    const logical = /name="LogicalObject" value="([^"]*)"/.exec(m[2]!)?.[1];
+    const refId = logical && refIds.get(logical.toLowerCase());
+    if (!refId || boxes.has(refId)) continue;
+    const num = (name: string) => Number(new RegExp(`\\b${name}="(-?\\d+)"`).exec(m[1]!)?.[1]) / HIMETRIC_PER_PX;
+    const box = { x: num('left'), y: num('top'), width: num('width'), height: num('height') };
+    if (Object.values(box).every(Number.isFinite)) boxes.set(refId, box);
+  }
+  return boxes;
+}
+
 /** Places nodes in layers (longest path from the sources, cycles broken), left to right within a layer. */
 export function layeredLayout(nodes: DiagramNode[], edges: readonly DiagramEdge[]): void {
   const layer = new Map(nodes.map((n) => [n.id, 0]));
@@ -134,8 +165,8 @@ function componentOf(refId: string): string {
 }
 
 /** Every diagram of a package: the control flow of each container holding executables, then each data flow. */
-export function packageDiagrams(summary: PackageSummary, root: XmlElement): Diagram[] {
-  const stored = designerLayout(root);
+export function packageDiagrams(summary: PackageSummary, pkg: Package): Diagram[] {
+  const stored = new Map([...designerLayout2008(pkg), ...designerLayout(pkg.xml.root)]);
   const out: Diagram[] = [];
   const walk = (e: ExecutableSummary) => {
     const children = e.children.filter((c) => c.kind !== 'EventHandler');

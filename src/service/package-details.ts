@@ -57,5 +57,5 @@ async function computeDetails(dtsPath: string, bytes: Uint8Array, year: ToolYear
   for (const v of summary.variables) if (sensitiveVars.has(v.refId)) v.value = HIDDEN;
   for (const p of summary.parameters) if (p.sensitive && p.value !== null) p.value = HIDDEN;
   for (const cm of summary.connectionManagers) if (cm.connectionString !== null) cm.connectionString = hideSecrets(cm.connectionString);
-  return { path: dtsPath, summary, diagrams: packageDiagrams(summary, pkg.xml.root) };
+  return { path: dtsPath, summary, diagrams: packageDiagrams(summary, pkg) };
 }
