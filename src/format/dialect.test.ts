@@ -1,9 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseBool, parseIntOr, LEGACY, MODERN } from './dialect.ts';
 import { attrLocal } from './dom.ts';
-import { parseXml } from '../xml/index.ts';
+import { descendants, parseXml } from '../xml/index.ts';
+import { CORPUS_DIR } from '../../test/corpus/corpus-files.ts';
 
 /** The readings before the fast paths were added: trimmed, case-folded, through Number(). */
 function slowBool(value: string | undefined, fallback: boolean): boolean {
@@ -60,4 +63,28 @@ test('props: both dialects read attributes and simple <DTS:Property> children, e
   assert.equal(MODERN.prop(el, 'A'), 'attr');
   assert.equal(LEGACY.prop(el, 'A'), 'prop');
   assert.equal(LEGACY.prop(el, 'C'), 'c');
+});
+
+test('propertiesOf answers exactly as prop does, for every element and name of corpus packages of both dialects', () => {
+  const files: [string, typeof LEGACY][] = [
+    ['v2/lucmilot__SSIS_2014_Book__Package.dtsx', LEGACY],
+    ['v3/lucmilot__SSIS_2014_Book__DEMO_1B_USCities.dtsx', LEGACY],
+    ['v6/lucmilot__SSIS_2014_Book__CDCIncremental.dtsx', MODERN],
+    ['v8/jbernier51__SSIS_Projects__MasterParallelPackage_Proc.dtsx', MODERN],
+  ];
+  let asked = 0;
+  for (const [file, d] of files) {
+    const root = parseXml(readFileSync(join(CORPUS_DIR, file)), file).root;
+    for (const el of [root, ...descendants(root)]) {
+      const index = d.propertiesOf(el);
+      const names = new Set(['ObjectName', 'Missing', 'xmlns']);
+      for (const a of el.attributes) names.add(a.name.slice(a.name.indexOf(':') + 1));
+      for (const c of el.children) if (c.type === 'element') names.add(attrLocal(c, 'Name') ?? c.localName);
+      for (const n of names) {
+        assert.equal(index.get(n), d.prop(el, n), `${file}: <${el.name}> ${n}`);
+        asked++;
+      }
+    }
+  }
+  assert.ok(asked > 1000);
 });

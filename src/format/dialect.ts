@@ -17,6 +17,39 @@ export interface Dialect {
   props(el: XmlElement): Record<string, string>;
   /** The items of a collection: children of `<DTS:{wrapper}>` (2012+) or bare `<DTS:{item}>` children (2005/2008). */
   items(el: XmlElement, wrapper: string, item: string): XmlElement[];
+  /** Every `prop(el, name)` answer at once, for elements asked many properties (one pass over the element). */
+  propertiesOf(el: XmlElement): PropertyIndex;
+}
+
+/** The answers of {@link Dialect.prop} for one element, gathered in one pass. */
+export class PropertyIndex {
+  private readonly values = new Map<string, string>();
+
+  constructor(el: XmlElement, legacy: boolean) {
+    if (!legacy) this.addAttributes(el);
+    for (const c of el.children) {
+      if (c.type !== 'element' || c.localName !== 'Property') continue;
+      const name = attrLocal(c, 'Name');
+      if (name !== undefined && !this.values.has(name)) this.values.set(name, ownText(c));
+    }
+    if (legacy) this.addAttributes(el);
+  }
+
+  /** The property's value (as `prop` reads it), or undefined. */
+  get(name: string): string | undefined {
+    return this.values.get(name);
+  }
+
+  /** Attributes by local name, the first one winning, as `attrLocal` finds them (prefixed namespace declarations skipped). */
+  private addAttributes(el: XmlElement): void {
+    for (const a of el.attributes) {
+      const n = a.name;
+      const colon = n.indexOf(':');
+      if (colon >= 0 && n.startsWith('xmlns')) continue;
+      const local = colon < 0 ? n : n.slice(colon + 1);
+      if (!this.values.has(local)) this.values.set(local, a.value);
+    }
+  }
 }
 
 function propertyChild(el: XmlElement, name: string): XmlElement | undefined {
@@ -59,6 +92,7 @@ export const LEGACY: Dialect = {
   },
   props: (el) => collect(el, false),
   items: (el, _wrapper, item) => elementsNamed(el, item),
+  propertiesOf: (el) => new PropertyIndex(el, true),
 };
 
 /** Formats 6 and 8. */
@@ -75,6 +109,7 @@ export const MODERN: Dialect = {
     const w = elementNamed(el, wrapper);
     return w ? elementsNamed(w, item) : [];
   },
+  propertiesOf: (el) => new PropertyIndex(el, false),
 };
 
 /** The dialect of a package format. */

@@ -14,31 +14,34 @@ function encryptedProperty(el: XmlElement, name: string): boolean {
 
 function readFlatFile(inner: XmlElement, ctx: ReadContext): FlatFileSettings {
   const d = ctx.dialect;
-  const p = (n: string): string | undefined => d.prop(inner, n);
-  const columns: FlatFileColumn[] = d.items(inner, 'FlatFileColumns', 'FlatFileColumn').map((c) => ({
-    name: d.prop(c, 'ObjectName') ?? '',
-    dtsId: d.prop(c, 'DTSID') ?? '',
-    dataType: parseIntOr(d.prop(c, 'DataType'), 129),
-    columnType: d.prop(c, 'ColumnType') ?? 'Delimited',
-    columnDelimiter: decodeXmlEscapes(d.prop(c, 'ColumnDelimiter') ?? ''),
-    columnWidth: parseIntOr(d.prop(c, 'ColumnWidth'), 0),
-    maximumWidth: parseIntOr(d.prop(c, 'MaximumWidth'), 0),
-    dataPrecision: parseIntOr(d.prop(c, 'DataPrecision'), 0),
-    dataScale: parseIntOr(d.prop(c, 'DataScale'), 0),
-    textQualified: parseBool(d.prop(c, 'TextQualified'), true),
-    fastParse: parseBool(d.prop(c, 'FastParse'), false),
-  }));
+  const p = d.propertiesOf(inner);
+  const columns: FlatFileColumn[] = d.items(inner, 'FlatFileColumns', 'FlatFileColumn').map((el) => {
+    const c = d.propertiesOf(el);
+    return {
+      name: c.get('ObjectName') ?? '',
+      dtsId: c.get('DTSID') ?? '',
+      dataType: parseIntOr(c.get('DataType'), 129),
+      columnType: c.get('ColumnType') ?? 'Delimited',
+      columnDelimiter: decodeXmlEscapes(c.get('ColumnDelimiter') ?? ''),
+      columnWidth: parseIntOr(c.get('ColumnWidth'), 0),
+      maximumWidth: parseIntOr(c.get('MaximumWidth'), 0),
+      dataPrecision: parseIntOr(c.get('DataPrecision'), 0),
+      dataScale: parseIntOr(c.get('DataScale'), 0),
+      textQualified: parseBool(c.get('TextQualified'), true),
+      fastParse: parseBool(c.get('FastParse'), false),
+    };
+  });
   return {
-    format: p('Format') ?? 'Delimited',
-    codePage: parseIntOr(p('CodePage'), 1252),
-    unicode: parseBool(p('Unicode'), false),
-    localeId: parseIntOr(p('LocaleID'), 1033),
-    headerRowsToSkip: parseIntOr(p('HeaderRowsToSkip'), 0),
-    headerRowDelimiter: decodeXmlEscapes(p('HeaderRowDelimiter') ?? '_x000D__x000A_'),
-    rowDelimiter: decodeXmlEscapes(p('RowDelimiter') ?? ''),
-    textQualifier: decodeXmlEscapes(p('TextQualifier') ?? '<none>'),
-    columnNamesInFirstDataRow: parseBool(p('ColumnNamesInFirstDataRow'), false),
-    dataRowsToSkip: parseIntOr(p('DataRowsToSkip'), 0),
+    format: p.get('Format') ?? 'Delimited',
+    codePage: parseIntOr(p.get('CodePage'), 1252),
+    unicode: parseBool(p.get('Unicode'), false),
+    localeId: parseIntOr(p.get('LocaleID'), 1033),
+    headerRowsToSkip: parseIntOr(p.get('HeaderRowsToSkip'), 0),
+    headerRowDelimiter: decodeXmlEscapes(p.get('HeaderRowDelimiter') ?? '_x000D__x000A_'),
+    rowDelimiter: decodeXmlEscapes(p.get('RowDelimiter') ?? ''),
+    textQualifier: decodeXmlEscapes(p.get('TextQualifier') ?? '<none>'),
+    columnNamesInFirstDataRow: parseBool(p.get('ColumnNamesInFirstDataRow'), false),
+    dataRowsToSkip: parseIntOr(p.get('DataRowsToSkip'), 0),
     columns,
   };
 }
@@ -46,8 +49,9 @@ function readFlatFile(inner: XmlElement, ctx: ReadContext): FlatFileSettings {
 /** One connection manager element (package-level or a project `.conmgr`'s root). */
 export function readConnectionManager(el: XmlElement, ctx: ReadContext, scope = 'Package'): ConnectionManager {
   const d = ctx.dialect;
-  const name = d.prop(el, 'ObjectName') ?? '';
-  const creationName = d.prop(el, 'CreationName') ?? '';
+  const props = d.propertiesOf(el);
+  const name = props.get('ObjectName') ?? '';
+  const creationName = props.get('CreationName') ?? '';
   const objectData = elementNamed(el, 'ObjectData');
   const inner = objectData ? elementChildren(objectData)[0] : undefined;
   const innerProps = inner ? d.props(inner) : {};
@@ -55,15 +59,15 @@ export function readConnectionManager(el: XmlElement, ctx: ReadContext, scope = 
   const connectionString = encrypted ? undefined : inner ? d.prop(inner, 'ConnectionString') ?? '' : '';
   const type = canonicalConnection(creationName);
   const cm: ConnectionManager = {
-    refId: d.prop(el, 'refId') ?? `${scope}.ConnectionManagers[${name}]`,
-    dtsId: d.prop(el, 'DTSID') ?? '',
+    refId: props.get('refId') ?? `${scope}.ConnectionManagers[${name}]`,
+    dtsId: props.get('DTSID') ?? '',
     name,
-    description: d.prop(el, 'Description') ?? '',
+    description: props.get('Description') ?? '',
     creationName,
     type,
     connectionString,
     connectionProperties: connectionString ? parseConnectionString(connectionString) : {},
-    delayValidation: parseBool(d.prop(el, 'DelayValidation'), false),
+    delayValidation: parseBool(props.get('DelayValidation'), false),
     retainSameConnection: parseBool(innerProps['Retain'], false),
     properties: innerProps,
     propertyExpressions: readPropertyExpressions(el),

@@ -37,10 +37,11 @@ function readLogging(el: XmlElement, ctx: ReadContext): LoggingOptions | undefin
   const lo = elementNamed(el, 'LoggingOptions');
   if (!lo) return undefined;
   const d = ctx.dialect;
+  const props = d.propertiesOf(lo);
   return {
-    loggingMode: parseIntOr(d.prop(lo, 'LoggingMode'), 0),
-    filterKind: parseIntOr(d.prop(lo, 'FilterKind'), 1),
-    eventFilter: d.prop(lo, 'EventFilter') ?? '',
+    loggingMode: parseIntOr(props.get('LoggingMode'), 0),
+    filterKind: parseIntOr(props.get('FilterKind'), 1),
+    eventFilter: props.get('EventFilter') ?? '',
     selectedLogProviders: d.items(lo, 'SelectedLogProviders', 'SelectedLogProvider').map((s) => attrLocal(s, 'InstanceID') ?? ''),
     element: lo,
   };
@@ -83,8 +84,9 @@ function base(el: XmlElement, kind: ExecutableKind, refId: string, ctx: ReadCont
 export function readConstraints(el: XmlElement, containerRefId: string, byDtsId: Map<string, string>, ctx: ReadContext): PrecedenceConstraint[] {
   const d = ctx.dialect;
   return d.items(el, 'PrecedenceConstraints', 'PrecedenceConstraint').map((pc) => {
-    const name = d.prop(pc, 'ObjectName') ?? '';
-    const refId = d.prop(pc, 'refId') ?? `${containerRefId}.PrecedenceConstraints[${name}]`;
+    const props = d.propertiesOf(pc);
+    const name = props.get('ObjectName') ?? '';
+    const refId = props.get('refId') ?? `${containerRefId}.PrecedenceConstraints[${name}]`;
     let from = attrLocal(pc, 'From');
     let to = attrLocal(pc, 'To');
     if (d.legacy) {
@@ -104,14 +106,14 @@ export function readConstraints(el: XmlElement, containerRefId: string, byDtsId:
     if (from === undefined || to === undefined) addProblem(ctx, pc, refId, 'has no executable to start from or to lead to');
     return {
       refId,
-      dtsId: d.prop(pc, 'DTSID') ?? '',
+      dtsId: props.get('DTSID') ?? '',
       name,
       from: from ?? '',
       to: to ?? '',
-      value: parseIntOr(d.prop(pc, 'Value'), 0),
-      evalOp: parseIntOr(d.prop(pc, 'EvalOp'), 2),
-      expression: d.prop(pc, 'Expression') ?? '',
-      logicalAnd: parseBool(d.prop(pc, 'LogicalAnd'), d.legacy),
+      value: parseIntOr(props.get('Value'), 0),
+      evalOp: parseIntOr(props.get('EvalOp'), 2),
+      expression: props.get('Expression') ?? '',
+      logicalAnd: parseBool(props.get('LogicalAnd'), d.legacy),
       element: pc,
     };
   });
@@ -145,10 +147,11 @@ function fillContainer(container: Container, el: XmlElement, ctx: ReadContext): 
 /** Reads one executable element (and everything under it). `parentRefId` is undefined for the package itself. */
 export function readExecutable(el: XmlElement, parentRefId: string | undefined, ctx: ReadContext): Executable {
   const d = ctx.dialect;
-  const executableType = attrLocal(el, 'ExecutableType') ?? d.prop(el, 'CreationName') ?? '';
+  const props = d.propertiesOf(el);
+  const executableType = attrLocal(el, 'ExecutableType') ?? props.get('CreationName') ?? '';
   const classId = canonicalClass(executableType, 'executable');
-  const name = d.prop(el, 'ObjectName') ?? '';
-  const refId = parentRefId === undefined ? 'Package' : d.prop(el, 'refId') ?? `${parentRefId}\\${name}`;
+  const name = props.get('ObjectName') ?? '';
+  const refId = parentRefId === undefined ? 'Package' : props.get('refId') ?? `${parentRefId}\\${name}`;
   let kind = kindOfClass(classId);
   if (parentRefId === undefined) kind = 'Package';
   else if (kind === 'Package') kind = 'Task';
@@ -160,15 +163,15 @@ export function readExecutable(el: XmlElement, parentRefId: string | undefined, 
     container.executables = [];
     container.precedenceConstraints = [];
     if (kind === 'ForLoop') {
-      container.initExpression = d.prop(el, 'InitExpression') ?? '';
-      container.evalExpression = d.prop(el, 'EvalExpression') ?? '';
-      container.assignExpression = d.prop(el, 'AssignExpression') ?? '';
-      container.maxConcurrent = parseIntOr(d.prop(el, 'MaxConcurrent'), -1);
+      container.initExpression = props.get('InitExpression') ?? '';
+      container.evalExpression = props.get('EvalExpression') ?? '';
+      container.assignExpression = props.get('AssignExpression') ?? '';
+      container.maxConcurrent = parseIntOr(props.get('MaxConcurrent'), -1);
     } else if (kind === 'ForeachLoop') {
       container.enumerator = readEnumerator(el, ctx);
       if (!container.enumerator) addProblem(ctx, el, refId, 'is a Foreach Loop container without an enumerator (<DTS:ForEachEnumerator>)');
       container.variableMappings = readVariableMappings(el, ctx);
-      container.maxConcurrent = parseIntOr(d.prop(el, 'MaxConcurrent'), -1);
+      container.maxConcurrent = parseIntOr(props.get('MaxConcurrent'), -1);
     }
     fillContainer(container, el, ctx);
     return container as unknown as Executable;

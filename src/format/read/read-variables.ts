@@ -22,26 +22,27 @@ function valueText(el: XmlElement): string {
 export function readVariables(el: XmlElement, ownerRefId: string, ctx: ReadContext): Variable[] {
   const d = ctx.dialect;
   return d.items(el, 'Variables', 'Variable').map((v) => {
-    const namespace = d.prop(v, 'Namespace') ?? 'User';
-    const name = d.prop(v, 'ObjectName') ?? '';
+    const props = d.propertiesOf(v);
+    const namespace = props.get('Namespace') ?? 'User';
+    const name = props.get('ObjectName') ?? '';
     if (name === '') addProblem(ctx, v, `${ownerRefId}.Variables`, 'has a variable without a name (ObjectName)');
     const valueEl = elementNamed(v, 'VariableValue');
     const encrypted = isEncrypted(valueEl);
     const dataType = parseIntOr(valueEl ? attrLocal(valueEl, 'DataType') : undefined, 8);
     return {
-      refId: d.prop(v, 'refId') ?? `${ownerRefId}.Variables[${namespace}::${name}]`,
-      dtsId: d.prop(v, 'DTSID') ?? '',
+      refId: props.get('refId') ?? `${ownerRefId}.Variables[${namespace}::${name}]`,
+      dtsId: props.get('DTSID') ?? '',
       namespace,
       name,
-      description: d.prop(v, 'Description') ?? '',
+      description: props.get('Description') ?? '',
       dataType,
       value: valueEl && !encrypted ? ownText(valueEl) : undefined,
-      expression: d.prop(v, 'Expression') ?? '',
-      evaluateAsExpression: parseBool(d.prop(v, 'EvaluateAsExpression'), false),
-      readOnly: parseBool(d.prop(v, 'ReadOnly'), false),
-      raiseChangedEvent: parseBool(d.prop(v, 'RaiseChangedEvent'), false),
+      expression: props.get('Expression') ?? '',
+      evaluateAsExpression: parseBool(props.get('EvaluateAsExpression'), false),
+      readOnly: parseBool(props.get('ReadOnly'), false),
+      raiseChangedEvent: parseBool(props.get('RaiseChangedEvent'), false),
       sensitive: encrypted || parseBool(valueEl ? attrLocal(valueEl, 'Sensitive') : undefined, false),
-      includeInDebugDump: d.prop(v, 'IncludeInDebugDump'),
+      includeInDebugDump: props.get('IncludeInDebugDump'),
       element: v,
     };
   });
