@@ -74,9 +74,14 @@ function sessionView(ctx: ServiceContext, s: Session) {
   return { login: s.user.login, roles: s.user.roles, sysadmin: s.user.sysadmin, admin: isAdmin(s.user), csrfToken: s.csrf, version: ctx.year };
 }
 
-function joinPath(folder: string, name: string): string {
+/** A folder or package name: refused when empty or holding a path separator. */
+function validName(name: string): string {
   if (/[\\/]/.test(name) || name.trim() === '') throw new ApiError(400, `"${name}" is not a valid name: it must not be empty or contain \\ or /.`);
-  return `${folder.replace(/[\\/]+$/, '')}\\${name}`;
+  return name;
+}
+
+function joinPath(folder: string, name: string): string {
+  return `${folder.replace(/[\\/]+$/, '')}\\${validName(name)}`;
 }
 
 function executionView(ctx: ServiceContext, id: number) {
@@ -124,8 +129,7 @@ export const ROUTES: readonly Route[] = [
       requireAdmin(user(call), 'create folders');
       const body = await readJson(call.req);
       const parent = stringField(body, 'parent');
-      const name = stringField(body, 'name');
-      joinPath(parent, name);
+      const name = validName(stringField(body, 'name'));
       await call.ctx.ops.createFolder(parent, name, actor(call));
       sendJson(call.res, 201, { path: joinPath(parent, name) });
     },
@@ -135,8 +139,7 @@ export const ROUTES: readonly Route[] = [
     handle: async (call) => {
       requireAdmin(user(call), 'rename folders');
       const body = await readJson(call.req);
-      const name = stringField(body, 'name');
-      joinPath('x', name);
+      const name = validName(stringField(body, 'name'));
       await call.ctx.ops.renameFolder(stringField(body, 'path'), name, actor(call));
       sendJson(call.res, 200, { renamed: true });
     },
@@ -186,8 +189,7 @@ export const ROUTES: readonly Route[] = [
     handle: async (call) => {
       requireAdmin(user(call), 'rename packages');
       const body = await readJson(call.req);
-      const name = stringField(body, 'name');
-      joinPath('x', name);
+      const name = validName(stringField(body, 'name'));
       sendJson(call.res, 200, await call.ctx.ops.rename(stringField(body, 'path'), name, actor(call)));
     },
   },
