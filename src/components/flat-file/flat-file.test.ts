@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { RowTokenizer, FIELD_MISSING, FIELD_ESCAPED } from './tokenizer.ts';
 import { parseIntBytes, parseIsoDateBytes, parseRealBytes } from './field-parser.ts';
 import { valueFormatter } from './value-writer.ts';
+import { formatValue } from '../../types/index.ts';
 
 const b = (s: string) => Buffer.from(s, 'latin1');
 const cols = (n: number, qualified = true) =>
@@ -64,4 +65,16 @@ test('reals with float noise are cut to 15 significant digits', () => {
   assert.equal(f(12.36 * 1.2), '14.832');
   assert.equal(f(0.1 + 0.2), '0.3');
   assert.equal(f(1e20), '1E+20');
+});
+
+test('a real is its shortest text when that is short (at most 15 characters, or 15 significant digits), else the 15-digit text', async () => {
+  const fc = (await import('fast-check')).default;
+  const f = valueFormatter({ type: 'DT_R8' });
+  const digits = (s: string) => s.replace(/^-?[0.]*/, '').replace('.', '').length;
+  fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e16, max: 1e16 }), (x) => {
+    const shortest = String(x);
+    const short = shortest.length <= 15 || (shortest.length <= 17 && !shortest.includes('e') && digits(shortest) <= 15);
+    const expected = short ? shortest : formatValue(x, { type: 'DT_R8' });
+    assert.equal(f(x), expected);
+  }), { numRuns: 20000 });
 });

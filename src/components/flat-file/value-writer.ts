@@ -11,13 +11,15 @@ export function valueFormatter(t: TypeSpec): ValueFormatter {
   if (info.family === 'integer') return (v) => String(v);
   if (t.type === 'DT_R8') {
     return (v) => {
-      // The shortest round-trip text is what SSIS writes whenever it has at most 15 significant digits.
       const n = v as number;
+      const a = Math.abs(n);
+      // In plain-notation range: 15 significant digits without trailing zeros (what formatReal gives, without re-parsing).
+      // When the shortest round-trip text has at most 15 digits this is that same text (a 15-digit step is wider than
+      // the gap between a double and its shortest text), so one conversion serves both cases.
+      if (a >= 1e-5 && a < 1e15) return stripZeros(n.toPrecision(15));
+      // The shortest round-trip text is what SSIS writes whenever it has at most 15 significant digits.
       const s = String(n);
       if (s.length <= 15 || (s.length <= 17 && significantDigits(s) <= 15)) return s;
-      // Otherwise 15 significant digits without trailing zeros (the same text formatReal gives, without re-parsing).
-      const a = Math.abs(n);
-      if (a >= 1e-5 && a < 1e15) return stripZeros(n.toPrecision(15));
       return formatValue(v, t);
     };
   }
