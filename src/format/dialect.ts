@@ -21,35 +21,36 @@ export interface Dialect {
   propertiesOf(el: XmlElement): PropertyIndex;
 }
 
-/** The answers of {@link Dialect.prop} for one element, gathered in one pass. */
+/**
+ * The answers of {@link Dialect.prop} for one element. In 2005/2008 XML the `<DTS:Property>` children are indexed
+ * by name in one pass (each `prop` would scan them all); 2012+ properties are attributes, found directly.
+ */
 export class PropertyIndex {
-  private readonly values = new Map<string, string>();
+  private readonly children: Map<string, string> | null;
 
-  constructor(el: XmlElement, legacy: boolean) {
-    if (!legacy) this.addAttributes(el);
-    for (const c of el.children) {
-      if (c.type !== 'element' || c.localName !== 'Property') continue;
-      const name = attrLocal(c, 'Name');
-      if (name !== undefined && !this.values.has(name)) this.values.set(name, ownText(c));
-    }
-    if (legacy) this.addAttributes(el);
+  constructor(
+    private readonly el: XmlElement,
+    legacy: boolean,
+  ) {
+    this.children = legacy ? propertyChildren(el) : null;
   }
 
   /** The property's value (as `prop` reads it), or undefined. */
   get(name: string): string | undefined {
-    return this.values.get(name);
+    if (this.children === null) return MODERN.prop(this.el, name);
+    return this.children.get(name) ?? attrLocal(this.el, name);
   }
+}
 
-  /** Attributes by local name, the first one winning, as `attrLocal` finds them (prefixed namespace declarations skipped). */
-  private addAttributes(el: XmlElement): void {
-    for (const a of el.attributes) {
-      const n = a.name;
-      const colon = n.indexOf(':');
-      if (colon >= 0 && n.startsWith('xmlns')) continue;
-      const local = colon < 0 ? n : n.slice(colon + 1);
-      if (!this.values.has(local)) this.values.set(local, a.value);
-    }
+/** The text of the first `<DTS:Property>` child of each name. */
+function propertyChildren(el: XmlElement): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of el.children) {
+    if (c.type !== 'element' || c.localName !== 'Property') continue;
+    const name = attrLocal(c, 'Name');
+    if (name !== undefined && !out.has(name)) out.set(name, ownText(c));
   }
+  return out;
 }
 
 function propertyChild(el: XmlElement, name: string): XmlElement | undefined {
