@@ -61,7 +61,7 @@ test('a 2008 package scheduled every minute runs through dtexec; history shows e
     for (const h of history) {
       assert.equal(h.run_status, RunStatus.Succeeded, h.message ?? '');
       if (h.step_id === 1) {
-        assert.match(h.message ?? '', /^Executed as user: agent\. Microsoft \(R\) SQL Server Execute Package Utility {2}Version 12\.0\.\d+\.\d+ for 64-bit {2}/);
+        assert.match(h.message ?? '', /^Executed as user: agent\. OpenDTS Execute Package Utility \(Microsoft SQL Server 2014 Integration Services, 120\) {2}Version 12\.0\.\d+\.\d+ for 64-bit {2}/);
         assert.match(h.message ?? '', / {2}DTExec: The package execution returned DTSER_SUCCESS \(0\)\. {2}Started: .* {2}Finished: .* {2}Elapsed: .* seconds {2}The package executed successfully\. {2}The step succeeded\.$/);
       } else {
         assert.equal(h.message, 'The job succeeded.  The Job was invoked by Schedule 1 (every minute).  The last step to run was step 1 (Run package).');

@@ -57,7 +57,7 @@ describe('dtutil across versions and stores', () => {
       for (const [i, f] of files.entries()) {
         const r = await dtutil(year, '/FILE', f, '/DestServer', server, '/COPY', `SQL;p${i}`);
         assert.equal(r.code, 0, `${f}: ${r.err}`);
-        assert.match(r.out, /^Microsoft \(R\) SQL Server SSIS Package Utilities\n/);
+        assert.match(r.out, /^OpenDTS SSIS Package Utilities \(Microsoft SQL Server [^)]+\)\n/);
         assert.match(r.out, /The operation completed successfully\.$/);
         assert.ok(Buffer.compare(await stored(server, `p${i}`), fs.readFileSync(f)) === 0, f);
       }
