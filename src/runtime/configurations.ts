@@ -1,7 +1,6 @@
 /** @module Package configurations and dtexec's /Set, /Conn, /ConfigFile, applied in SSIS's documented order (ssis-tooling §1.2, §7.4). */
-import { readFileSync } from 'node:fs';
 import { SsisError, errorMessage } from '../errors.ts';
-import { readDtsConfig as readConfigFile } from '../project/index.ts';
+import { readDtsConfigFile } from '../project/index.ts';
 import type { Engine } from './engine.ts';
 import { setPropertyPath } from './property-path.ts';
 import { tableFor } from './sql-names.ts';
@@ -12,15 +11,9 @@ export type CommandLineSetting =
   | { readonly kind: 'conn'; readonly connection: string; readonly connectionString: string }
   | { readonly kind: 'configFile'; readonly file: string };
 
-/** Reads a `.dtsConfig` file (with `src/project`'s reader): its (path, value) pairs in file order. */
-export function readDtsConfig(file: string): { path: string; value: string }[] {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new SsisError('0x80012014', 'DTS_W_CONFIGFILENOTFOUND', `The configuration file "${file}" cannot be found. Check the directory and file name. (${errorMessage(error)})`);
-  }
-  return readConfigFile(bytes, file).configurations.map((e) => ({ path: e.path, value: e.configuredValue }));
+/** The (path, value) pairs of a `.dtsConfig` file, in file order. */
+function readDtsConfig(file: string): { path: string; value: string }[] {
+  return readDtsConfigFile(file).configurations.map((e) => ({ path: e.path, value: e.configuredValue }));
 }
 
 /** What applying configurations needs from the host. */

@@ -1,7 +1,7 @@
 /** @module The control-flow runtime: runs a package (validation, execution, events, logging, checkpoints, configurations); the public face of `runtime/`. */
 export { Engine, type RunOptions, type RunOutcome, type ListenerRegistration } from './engine.ts';
 export { packageSpec } from './from-package.ts';
-export { applyConfigurations, readDtsConfig, type CommandLineSetting, type ConfigurationHost } from './configurations.ts';
+export { applyConfigurations, type CommandLineSetting, type ConfigurationHost } from './configurations.ts';
 export { setPropertyPath, parsePropertyPath, pathNotFound } from './property-path.ts';
 export { CheckpointStore, type CheckpointSettings } from './checkpoint.ts';
 export { textFileLogger, xmlFileLogger, providerKind, logFilter } from './log-providers.ts';
