@@ -1,5 +1,5 @@
 /** @module Values between database drivers and buffer columns: driver JS values in, pipeline representations out, and back. */
-import { convertValue, dataType, formatValue, SsisDateTime, SsisDecimal, type ColumnVector, type TypeSpec } from '../../types/index.ts';
+import { convertValue, dataType, dayText, formatValue, SsisDateTime, SsisDecimal, type ColumnVector, type TypeSpec } from '../../types/index.ts';
 
 const WSTR: TypeSpec = { type: 'DT_WSTR', length: 4000 };
 
@@ -40,6 +40,24 @@ export function pipelineValue(v: unknown, t: TypeSpec): unknown {
       out = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : String(v);
   }
   return out;
+}
+
+/** Reads one cell of a column as a driver value (see `driverValue`). */
+export type DriverReader = (col: ColumnVector, row: number) => unknown;
+
+const plainCell: DriverReader = (col, row) => (col.nulls[row] === 1 ? null : (col.values as ArrayLike<unknown>)[row]);
+const boolCell: DriverReader = (col, row) => (col.nulls[row] === 1 ? null : col.values[row] === 1);
+const dateCell: DriverReader = (col, row) => (col.nulls[row] === 1 ? null : dayText((col.values[row] as SsisDateTime).day));
+
+/**
+ * The reader of `driverValue` specialised for a column type, chosen once per column: numbers, strings and bytes are
+ * passed as they are, DT_BOOL as a Boolean, DT_DBDATE as its `yyyy-mm-dd` text; other types take `driverValue`.
+ */
+export function driverReader(t: TypeSpec): DriverReader {
+  if (t.type === 'DT_BOOL') return boolCell;
+  if (t.type === 'DT_DBDATE') return dateCell;
+  const js = dataType(t.type).js;
+  return js === 'number' || js === 'bigint' || js === 'string' || js === 'bytes' ? plainCell : driverValue;
 }
 
 /** A buffer value as a driver parameter: numbers, bigints, strings, Booleans, bytes; dates and decimals as text. */

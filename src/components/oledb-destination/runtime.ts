@@ -7,7 +7,7 @@ import type { BulkLoadResult, Connection, Row } from '../../connections/driver.t
 import type { Batch } from '../../dataflow/batch.ts';
 import type { ComponentHost, ComponentRuntime } from '../../dataflow/component.ts';
 import { tableParts } from '../database/sql-names.ts';
-import { driverValue } from '../database/values.ts';
+import { driverReader } from '../database/values.ts';
 import { HandOff } from '../shared/async-queue.ts';
 import type { DatabaseDestinationSettings } from './settings.ts';
 
@@ -15,6 +15,7 @@ import type { DatabaseDestinationSettings } from './settings.ts';
 export function databaseDestinationRuntime(host: ComponentHost, settings: DatabaseDestinationSettings): ComponentRuntime {
   const layout = host.inputLayout(0);
   const slots = settings.columns.map((c) => layout.slotOf(c.lineageId)!);
+  const readers = slots.map((s) => driverReader(layout.columns[s]!.type));
   let conn: Connection | undefined;
   let handOff: HandOff<Row[]> | undefined;
   let load: Promise<BulkLoadResult> | undefined;
@@ -48,11 +49,12 @@ export function databaseDestinationRuntime(host: ComponentHost, settings: Databa
     },
     async process(_input, batch: Batch) {
       const cols = slots.map((s) => batch.column(s));
+      const n = cols.length;
       const out: Row[] = new Array(batch.count);
       for (let k = 0; k < batch.count; k++) {
         const r = batch.row(k);
-        const row = new Array<unknown>(cols.length);
-        for (let j = 0; j < cols.length; j++) row[j] = driverValue(cols[j]!, r);
+        const row = new Array<unknown>(n);
+        for (let j = 0; j < n; j++) row[j] = readers[j]!(cols[j]!, r);
         out[k] = row;
       }
       rows += batch.count;
