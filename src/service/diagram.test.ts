@@ -5,7 +5,8 @@ import path from 'node:path';
 import { CORPUS } from '../store/testing/fixtures.ts';
 import { parseXml } from '../xml/index.ts';
 import { designerLayout, layeredLayout, type DiagramNode } from './diagram.ts';
-import { hideSecrets, packageDetails } from './package-details.ts';
+import { packageDetails } from './package-details.ts';
+import { hideSecrets } from './secrets.ts';
 import { rowsPerPath } from './rows-per-path.ts';
 
 const n = (id: string): DiagramNode => ({ id, label: id, kind: 'x', x: 0, y: 0, width: 0, height: 0 });
@@ -26,10 +27,11 @@ test('the designer layout is read from DTS:DesignTimeProperties', () => {
   assert.deepEqual([...designerLayout(doc.root)], [['Package\\Load & go', { x: 5.5, y: 107, width: 151, height: 42 }]]);
 });
 
-test('passwords in connection strings are hidden; other values stay', () => {
+test('passwords in connection strings and messages are hidden; other values stay', () => {
   assert.equal(hideSecrets('Data Source=s;User ID=sa;Password=p@ss;Initial Catalog=db'), 'Data Source=s;User ID=sa;Password=********;Initial Catalog=db');
   assert.equal(hideSecrets('Server=x; PWD = "a;b"; Provider=SQLNCLI11'), 'Server=x; PWD = ********; Provider=SQLNCLI11');
   assert.equal(hideSecrets('/tmp/in.csv'), '/tmp/in.csv');
+  assert.equal(hideSecrets('Error: cannot connect with "Server=x;Pwd=hunter2 ;Database=d"'), 'Error: cannot connect with "Server=x;Pwd=******** ;Database=d"');
 });
 
 test('row counts per path are read from the OnPipelineRowsSent lines and add up', () => {

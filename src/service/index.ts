@@ -5,7 +5,8 @@ export { ServiceDb, type ExecutionRow, type ExecutionStatus, type MessageRow } f
 export { Runner, dtexecArgs, type RunRequest, type Override } from './runs.ts';
 export { PackageOps, type TopFolderInfo, type StoreOutcome } from './package-ops.ts';
 export { InstancePool, type Actor } from './instance-pool.ts';
-export { packageDetails, hideSecrets, type PackageDetails } from './package-details.ts';
+export { packageDetails, type PackageDetails } from './package-details.ts';
+export { hideSecrets, HIDDEN } from './secrets.ts';
 export { packageDiagrams, layeredLayout, designerLayout, type Diagram, type DiagramNode, type DiagramEdge } from './diagram.ts';
 export { rowsPerPath, type PathRows } from './rows-per-path.ts';
 export { ROUTES, SESSION_COOKIE, type ServiceContext, type Route } from './routes.ts';

@@ -4,24 +4,13 @@ import { readPackage } from '../format/index.ts';
 import { allVariables, summarizePackage, type PackageSummary } from '../package/index.ts';
 import type { ToolYear } from '../versions/index.ts';
 import { packageDiagrams, type Diagram } from './diagram.ts';
+import { HIDDEN, hideSecrets } from './secrets.ts';
 
 /** What the package page shows. */
 export interface PackageDetails {
   readonly path: string;
   readonly summary: PackageSummary;
   readonly diagrams: Diagram[];
-}
-
-/** Shown instead of a secret. */
-export const HIDDEN = '********';
-
-const SECRET_KEYS = /^(password|pwd|user password|proxy password|accountkey|sharedaccesskey)$/i;
-
-/** A connection string with every password-like value replaced by {@link HIDDEN}. */
-export function hideSecrets(connectionString: string): string {
-  return connectionString.replace(/(^|;)(\s*)([^=;]+?)(\s*=\s*)("[^"]*"|'[^']*'|\{[^}]*\}|[^;]*)/g, (all, sep: string, sp: string, key: string, eq: string) =>
-    SECRET_KEYS.test(key.trim()) ? `${sep}${sp}${key}${eq}${HIDDEN}` : all,
-  );
 }
 
 let implemented: Promise<Set<string>> | undefined;

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ToolYear } from '../versions/index.ts';
+import { hideSecrets } from './secrets.ts';
 import type { ServiceDb, ExecutionStatus } from './service-db.ts';
 
 const DTEXEC = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'dtexec.js');
@@ -60,7 +61,7 @@ export class Runner {
   /**
    * Starts a run and returns its execution ID at once. The package is written to a private folder of
    * the run (removed when it ends) and run with `dtexec /F`; the overrides go on the command line of
-   * the child only and are never recorded.
+   * the child only and are never recorded, and password values in its output are hidden.
    */
   start(req: RunRequest, startedBy: string): number {
     const id = this.#db.startExecution(req.packagePath, startedBy);
@@ -82,10 +83,10 @@ export class Runner {
       stream.on('data', (chunk: string) => {
         const lines = (rest + chunk).split(/\r?\n/);
         rest = lines.pop() ?? '';
-        for (const line of lines) this.#db.addMessage(id, seq++, line);
+        for (const line of lines) this.#db.addMessage(id, seq++, hideSecrets(line));
       });
       stream.on('end', () => {
-        if (rest !== '') this.#db.addMessage(id, seq++, rest);
+        if (rest !== '') this.#db.addMessage(id, seq++, hideSecrets(rest));
         rest = '';
       });
     };
