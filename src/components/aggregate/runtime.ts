@@ -20,6 +20,12 @@ interface Acc {
   distinct?: Set<string>;
 }
 
+/** One group: its key values and an accumulator per output column. */
+interface Group {
+  keyValues: unknown[];
+  accs: Acc[];
+}
+
 /** A fresh accumulator. */
 function newAcc(): Acc {
   return { count: 0, value: null, total: 0 };
@@ -81,7 +87,7 @@ export function aggregateRuntime(host: ComponentHost, settings: AggregateSetting
       c.numeric = (c.a.type === AGG.sum || c.a.type === AGG.average) && t !== undefined && t.type !== 'DT_BOOL' && dataType(t.type).js === 'number';
       c.step = c.numeric ? sumNumbers : c.a.type === AGG.countAll ? countAll : c.a.type === AGG.count && c.inSlot >= 0 ? countNonNull : undefined;
     }
-    return { output: o.output, cols, keys: cols.filter((c) => c.a.type === AGG.groupBy), groups: new Map<unknown, { keyValues: unknown[]; accs: Acc[] }>() };
+    return { output: o.output, cols, keys: cols.filter((c) => c.a.type === AGG.groupBy), groups: new Map<unknown, Group>() };
   });
 
   const accumulate = (acc: Acc, a: Aggregation, v: unknown, collator: Intl.Collator): void => {
@@ -140,6 +146,8 @@ export function aggregateRuntime(host: ComponentHost, settings: AggregateSetting
         const keyCols = p.keys.map((c) => batch.vectors[c.inSlot]!);
         const aggCols = p.cols.map((c) => (c.inSlot < 0 ? undefined : batch.vectors[c.inSlot]));
         const single = p.keys.length === 1 ? p.keys[0]! : undefined;
+        let lastKey: unknown;
+        let lastGroup: Group | undefined;
         for (let k = 0; k < batch.count; k++) {
           const row = batch.row(k);
           let key: unknown;
@@ -155,11 +163,14 @@ export function aggregateRuntime(host: ComponentHost, settings: AggregateSetting
             }
             key = text;
           }
-          let g = p.groups.get(key);
+          // Sorted or clustered input repeats a key row after row: the last group is checked before the map.
+          let g = key === lastKey ? lastGroup : p.groups.get(key);
           if (!g) {
             g = { keyValues: keyCols.map((col) => cell(col, row)), accs: p.cols.map(newAcc) };
             p.groups.set(key, g);
           }
+          lastKey = key;
+          lastGroup = g;
           for (let j = 0; j < p.cols.length; j++) {
             const c = p.cols[j]!;
             if (c.a.type === AGG.groupBy) continue;
