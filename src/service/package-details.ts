@@ -28,18 +28,20 @@ const cache = new Map<string, PackageDetails>();
  * The details of package bytes as the service's version loads them; sensitive values and passwords never
  * appear. The last {@link CACHE_SIZE} answers are kept by path and content hash.
  */
-export async function packageDetails(dtsPath: string, bytes: Uint8Array, year: ToolYear): Promise<PackageDetails> {
-  const key = `${year}\0${dtsPath}\0${createHash('sha256').update(bytes).digest('hex')}`;
+export async function packageDetails(dtsPath: string, bytes: Uint8Array, year: ToolYear, password?: string): Promise<PackageDetails> {
+  const hash = createHash('sha256').update(bytes);
+  if (password !== undefined) hash.update('\0').update(password);
+  const key = `${year}\0${dtsPath}\0${password !== undefined}\0${hash.digest('hex')}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const details = await computeDetails(dtsPath, bytes, year);
+  const details = await computeDetails(dtsPath, bytes, year, password);
   cache.set(key, details);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return details;
 }
 
-async function computeDetails(dtsPath: string, bytes: Uint8Array, year: ToolYear): Promise<PackageDetails> {
-  const pkg = readPackage(bytes, { fileName: dtsPath.split('\\').pop(), tool: year });
+async function computeDetails(dtsPath: string, bytes: Uint8Array, year: ToolYear, password: string | undefined): Promise<PackageDetails> {
+  const pkg = readPackage(bytes, { fileName: dtsPath.split('\\').pop(), tool: year, ...(password !== undefined ? { password } : {}) });
   const available = await implementedComponents();
   const summary = summarizePackage(pkg, { componentAvailable: (c) => available.has(c) });
   const sensitiveVars = new Set(allVariables(pkg).filter((v) => v.sensitive).map((v) => v.refId));

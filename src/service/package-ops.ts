@@ -102,11 +102,11 @@ export class PackageOps {
    * Stores package bytes at `dtsPath`: it must load in the service's version and is upgraded into its
    * format; an msdb instance older than the service is refused (nothing is exported to an older instance).
    */
-  async store(dtsPath: string, bytes: Uint8Array, actor: Actor, opts: { overwrite?: boolean; backup?: boolean } = {}): Promise<StoreOutcome> {
+  async store(dtsPath: string, bytes: Uint8Array, actor: Actor, opts: { overwrite?: boolean; backup?: boolean; password?: string } = {}): Promise<StoreOutcome> {
     const where = resolveDtsPackage(this.#root, this.#year, dtsPath);
     if (where.kind === 'FILE') {
       if (!opts.overwrite && fs.existsSync(where.file)) throw new PackageExistsError(dtsPath);
-      const gated = await gatePackage(bytes, { year: this.#year, fileName: path.basename(where.file) });
+      const gated = await gatePackage(bytes, { year: this.#year, fileName: path.basename(where.file), password: opts.password });
       if (opts.backup && gated.upgradedFrom !== undefined && fs.existsSync(where.file)) {
         fs.copyFileSync(where.file, `${where.file}.format${gated.upgradedFrom}.bak`);
       }
@@ -115,7 +115,7 @@ export class PackageOps {
     }
     return this.#withInstance(where.server, actor, true, async (s) => {
       const session = opts.backup === undefined ? s : { ...s, backupOriginals: opts.backup };
-      const r = await importPackage(session, where.path, bytes, { overwrite: opts.overwrite });
+      const r = await importPackage(session, where.path, bytes, { overwrite: opts.overwrite, password: opts.password });
       return { path: dtsPath, size: r.size, ...(r.upgradedFrom !== undefined ? { upgradedFrom: r.upgradedFrom } : {}) };
     });
   }
@@ -133,8 +133,8 @@ export class PackageOps {
   }
 
   /** Copies a package to another path (another folder, instance or store), upgraded into the destination's format. */
-  async copy(from: string, to: string, actor: Actor, overwrite = false): Promise<StoreOutcome> {
-    return this.store(to, await this.read(from, actor), actor, { overwrite });
+  async copy(from: string, to: string, actor: Actor, opts: { overwrite?: boolean; password?: string } = {}): Promise<StoreOutcome> {
+    return this.store(to, await this.read(from, actor), actor, opts);
   }
 
   /** Renames a package within its folder: copied under the new name, then the old one deleted. */
@@ -159,11 +159,11 @@ export class PackageOps {
   }
 
   /** Upgrades a package in place into the service's format, keeping the old bytes when `backup`. */
-  async upgrade(dtsPath: string, actor: Actor, backup: boolean): Promise<StoreOutcome> {
+  async upgrade(dtsPath: string, actor: Actor, backup: boolean, password?: string): Promise<StoreOutcome> {
     const bytes = await this.read(dtsPath, actor);
-    const gated = await gatePackage(bytes, { year: this.#year });
+    const gated = await gatePackage(bytes, { year: this.#year, password });
     if (gated.upgradedFrom === undefined) throw new ApiError(409, `The package "${dtsPath}" already is in the SQL Server ${this.#year} format: nothing to upgrade.`);
-    return this.store(dtsPath, bytes, actor, { overwrite: true, backup });
+    return this.store(dtsPath, bytes, actor, { overwrite: true, backup, password });
   }
 
   /** Creates folder `name` in the folder `parent`. */

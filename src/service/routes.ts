@@ -46,6 +46,9 @@ export interface Route {
 
 const STATUSES: readonly ExecutionStatus[] = ['running', 'succeeded', 'failed', 'canceled', 'stopped'];
 
+/** The header a package password comes in for reading a package's details (never in the URL, never stored). */
+export const PACKAGE_PASSWORD_HEADER = 'x-package-password';
+
 /** The cookie holding the session token. */
 export const SESSION_COOKIE = 'opendts_session';
 
@@ -61,6 +64,14 @@ function user(call: RouteCall) {
 
 function actor(call: RouteCall) {
   return user(call);
+}
+
+/** The optional package password of a body (import, copy, upgrade); kept for the request only. */
+function packagePassword(body: Record<string, unknown>): string | undefined {
+  const v = body.password;
+  if (v === undefined || v === '') return undefined;
+  if (typeof v !== 'string') throw new ApiError(400, 'The field "password" must be a string.');
+  return v;
 }
 
 function optionalBool(body: Record<string, unknown>, name: string): boolean {
@@ -160,7 +171,7 @@ export const ROUTES: readonly Route[] = [
       const content = stringField(body, 'content');
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content)) throw new ApiError(400, 'The field "content" must be the package file in base64.');
       const to = joinPath(stringField(body, 'folder'), stringField(body, 'name').replace(/\.dtsx$/i, ''));
-      const r = await call.ctx.ops.store(to, Buffer.from(content, 'base64'), actor(call), { overwrite: optionalBool(body, 'overwrite') });
+      const r = await call.ctx.ops.store(to, Buffer.from(content, 'base64'), actor(call), { overwrite: optionalBool(body, 'overwrite'), password: packagePassword(body) });
       sendJson(call.res, 201, r);
     },
   },
@@ -181,7 +192,7 @@ export const ROUTES: readonly Route[] = [
       const body = await readJson(call.req);
       const from = stringField(body, 'from');
       const to = joinPath(stringField(body, 'folder'), typeof body.name === 'string' && body.name !== '' ? body.name : (from.split('\\').pop() ?? ''));
-      sendJson(call.res, 201, await call.ctx.ops.copy(from, to, actor(call), optionalBool(body, 'overwrite')));
+      sendJson(call.res, 201, await call.ctx.ops.copy(from, to, actor(call), { overwrite: optionalBool(body, 'overwrite'), password: packagePassword(body) }));
     },
   },
   {
@@ -198,7 +209,7 @@ export const ROUTES: readonly Route[] = [
     handle: async (call) => {
       requireAdmin(user(call), 'upgrade packages');
       const body = await readJson(call.req);
-      sendJson(call.res, 200, await call.ctx.ops.upgrade(stringField(body, 'path'), actor(call), optionalBool(body, 'backup')));
+      sendJson(call.res, 200, await call.ctx.ops.upgrade(stringField(body, 'path'), actor(call), optionalBool(body, 'backup'), packagePassword(body)));
     },
   },
   {
@@ -213,7 +224,9 @@ export const ROUTES: readonly Route[] = [
     method: 'GET', pattern: /^\/api\/packages\/details$/,
     handle: async (call) => {
       const path = query(call.url, 'path');
-      sendJson(call.res, 200, await packageDetails(path, await call.ctx.ops.read(path, actor(call)), call.ctx.year));
+      const password = call.req.headers[PACKAGE_PASSWORD_HEADER];
+      if (Array.isArray(password)) throw new ApiError(400, 'Send one X-Package-Password header.');
+      sendJson(call.res, 200, await packageDetails(path, await call.ctx.ops.read(path, actor(call)), call.ctx.year, password || undefined));
     },
   },
   {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startService, type RunningService } from './index.ts';
+import { CORPUS } from '../store/testing/fixtures.ts';
 import { ApiClient } from './testing/client.ts';
 import { quickPackage, serviceFixture, slowPackage, writeFixtureServiceConfig, type ServiceFixture } from './testing/fixtures.ts';
 
@@ -225,4 +226,19 @@ test('a 2012 service lists a 2014 instance named in its configuration as a folde
   } finally {
     await old.close();
   }
+});
+
+test('a package protected with a password: imported and read with it, refused without it; the password is never echoed', async () => {
+  const c = await admin();
+  const encrypted = fs.readFileSync(path.join(CORPUS, 'other', 'rtumaykin__ssis-build__Package_221.dtsx'));
+  const without = await c.call('POST', '/api/packages/import', { folder: 'MSDB', name: 'locked', content: b64(encrypted) });
+  assert.equal(without.status, 400, JSON.stringify(without.body));
+  const imported = await c.call('POST', '/api/packages/import', { folder: 'MSDB', name: 'locked', content: b64(encrypted), password: 'ssis123' });
+  assert.equal(imported.status, 201, JSON.stringify(imported.body));
+  assert.equal((await c.call('GET', '/api/packages/details?path=MSDB\\locked')).status, 400);
+  assert.equal((await c.call('GET', '/api/packages/details?path=MSDB\\locked', undefined, { 'x-package-password': 'wrong' })).status, 400);
+  const details = await c.call('GET', '/api/packages/details?path=MSDB\\locked', undefined, { 'x-package-password': 'ssis123' });
+  assert.equal(details.status, 200, JSON.stringify(details.body));
+  assert.equal(JSON.stringify(details.body).includes('ssis123'), false);
+  assert.equal((await c.call('POST', '/api/packages/import', { folder: 'MSDB', name: 'x', content: b64(encrypted), password: 7 })).status, 400);
 });

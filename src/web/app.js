@@ -3,6 +3,8 @@
 // from the service is put into the page as text (never as HTML).
 
 const state = { version: '', csrf: '', admin: false, login: '', selected: null, poll: null };
+// Package passwords given in this page, by package path: kept in memory only, sent only in requests for that package.
+const passwords = new Map();
 const $ = (id) => document.getElementById(id);
 const Node = window.Node;
 const CSS = window.CSS;
@@ -33,8 +35,8 @@ class ApiError extends Error {
 }
 
 /** Calls the API with the version header, the session cookie (by the browser) and the CSRF token. */
-async function api(method, path, body) {
-  const headers = { 'x-opendts-version': state.version };
+async function api(method, path, body, extra = {}) {
+  const headers = { 'x-opendts-version': state.version, ...extra };
   if (method !== 'GET') { headers['content-type'] = 'application/json'; headers['x-csrf-token'] = state.csrf; }
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
   const type = res.headers.get('content-type') || '';
@@ -214,13 +216,15 @@ $('import').addEventListener('click', async () => {
   const v = await ask(`Import a package into ${folder}`, [
     { name: 'file', label: 'Package file (.dtsx)', type: 'file', accept: '.dtsx' },
     { name: 'name', label: 'Package name (default: the file name)' },
+    { name: 'password', label: 'Package password (only for a package protected with one)', type: 'password' },
     { name: 'overwrite', label: 'Replace a package of the same name', type: 'checkbox' },
   ]);
   if (!v || !v.file) return;
   const content = await readFileBase64(v.file);
   const name = v.name || v.file.name.replace(/\.dtsx$/i, '');
-  const r = await attempt(() => api('POST', '/api/packages/import', { folder, name, content, overwrite: v.overwrite }),
+  const r = await attempt(() => api('POST', '/api/packages/import', { folder, name, content, overwrite: v.overwrite, password: v.password || undefined }),
     (res) => `Imported "${name}" into ${folder}${res.upgradedFrom ? `, upgraded from package format ${res.upgradedFrom} to the SQL Server ${state.version} format` : ''}.`);
+  if (r && v.password) passwords.set(`${folder}\\${name}`, v.password);
   if (r) refreshFolder(folder);
 });
 $('show-running').addEventListener('click', (ev) => { ev.preventDefault(); showExecutions('running'); });
@@ -277,8 +281,16 @@ function tabs(items) {
 }
 
 async function openPackage(path) {
-  const d = await attempt(() => api('GET', `/api/packages/details?${new URLSearchParams({ path })}`));
-  if (!d) return;
+  const password = passwords.get(path);
+  const d = await attempt(() => api('GET', `/api/packages/details?${new URLSearchParams({ path })}`, undefined, password ? { 'x-package-password': password } : {}));
+  if (!d) {
+    content(el('h2', {}, `Package ${nameOf(path)}`), el('p', {}, 'The package could not be opened (see the message above). If it is protected with a password, give it:'),
+      el('button', { type: 'button', onclick: async () => {
+        const v = await ask(`Password of ${path}`, [{ name: 'password', label: 'Package password', type: 'password' }]);
+        if (v && v.password) { passwords.set(path, v.password); openPackage(path); }
+      } }, 'Open with Password…'));
+    return;
+  }
   hideBanner();
   const s = d.summary;
   const upgraded = s.sourceFormat !== s.formatVersion;
@@ -323,7 +335,7 @@ async function copyPackage(path) {
   ]);
   if (!v) return;
   const folder = v.sub ? `${v.folder}\\${v.sub}` : v.folder;
-  const r = await attempt(() => api('POST', '/api/packages/copy', { from: path, folder, name: v.name, overwrite: v.overwrite }),
+  const r = await attempt(() => api('POST', '/api/packages/copy', { from: path, folder, name: v.name, overwrite: v.overwrite, password: passwords.get(path) }),
     (res) => `Copied to ${res.path}${res.upgradedFrom ? ` (upgraded from package format ${res.upgradedFrom})` : ''}.`);
   if (r) refreshFolder(folder);
 }
@@ -346,7 +358,7 @@ async function deletePackage(path) {
 async function upgradePackage(path) {
   const v = await ask(`Upgrade ${path} to the SQL Server ${state.version} format`, [{ name: 'backup', label: 'Keep the old version\'s bytes (backup)', type: 'checkbox', value: true }]);
   if (!v) return;
-  const r = await attempt(() => api('POST', '/api/packages/upgrade', { path, backup: v.backup }), (res) => `Upgraded from package format ${res.upgradedFrom}${v.backup ? '; the old bytes were kept' : ''}.`);
+  const r = await attempt(() => api('POST', '/api/packages/upgrade', { path, backup: v.backup, password: passwords.get(path) }), (res) => `Upgraded from package format ${res.upgradedFrom}${v.backup ? '; the old bytes were kept' : ''}.`);
   if (r) openPackage(path);
 }
 

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startService, type RunningService } from '../../src/service/index.ts';
+import { CORPUS } from '../../src/store/testing/fixtures.ts';
 import { quickPackage, serviceFixture, slowPackage, writeFixtureServiceConfig, type ServiceFixture } from '../../src/service/testing/fixtures.ts';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -91,4 +92,23 @@ test('exporting to a 2008 instance is refused and the rule is shown', async () =
   await page.locator('#dialog-ok').click();
   await banner().getByText(/never exported to an older instance/).waitFor();
   assert.match(await banner().innerText(), /Why: .*never exports to an older instance/);
+});
+
+test('a package protected with a password is imported with it and opened after asking for it', async () => {
+  fs.copyFileSync(path.join(CORPUS, 'other', 'rtumaykin__ssis-build__Package_221.dtsx'), path.join(files, 'locked.dtsx'));
+  await node('File System').click();
+  await page.getByRole('button', { name: 'Import Package…' }).click();
+  await page.locator('#dialog input[name=file]').setInputFiles(path.join(files, 'locked.dtsx'));
+  await page.locator('#dialog input[name=password]').fill('ssis123');
+  await page.locator('#dialog-ok').click();
+  await banner().getByText('Imported "locked" into File System').waitFor();
+  await page.reload();
+  await node('File System').click();
+  await node('File System\\locked').click();
+  await page.getByRole('button', { name: 'Open with Password…' }).click();
+  await page.locator('#dialog input[name=password]').fill('ssis123');
+  await page.locator('#dialog-ok').click();
+  await page.getByRole('button', { name: 'Run Package…' }).waitFor();
+  await page.getByText(/protection: EncryptAllWithPassword/).waitFor();
+  assert.equal((await page.content()).includes('ssis123'), false);
 });
