@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ToolYear } from '../versions/index.ts';
+import { ApiError } from './http-kit.ts';
 import { hideSecrets } from './secrets.ts';
 import type { ServiceDb, ExecutionStatus } from './service-db.ts';
 
@@ -49,13 +50,15 @@ export class Runner {
   readonly #root: string;
   readonly #year: ToolYear;
   readonly #workDir: string;
+  readonly #maxRunning: number;
 
-  /** `workDir` holds each run's copy of its package while it runs. */
-  constructor(db: ServiceDb, root: string, year: ToolYear, workDir: string) {
+  /** `workDir` holds each run's copy of its package while it runs; at most `maxRunning` runs go on at once. */
+  constructor(db: ServiceDb, root: string, year: ToolYear, workDir: string, maxRunning = 32) {
     this.#db = db;
     this.#root = root;
     this.#year = year;
     this.#workDir = workDir;
+    this.#maxRunning = maxRunning;
   }
 
   /**
@@ -64,6 +67,9 @@ export class Runner {
    * the child only and are never recorded, and password values in its output are hidden.
    */
   start(req: RunRequest, startedBy: string): number {
+    if (this.#children.size >= this.#maxRunning) {
+      throw new ApiError(503, `${this.#children.size} packages are running, the most this service runs at once: start this one when another has finished.`);
+    }
     const id = this.#db.startExecution(req.packagePath, startedBy);
     const dir = path.join(this.#workDir, String(id));
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -34,6 +34,8 @@ export interface ServiceOptions {
   readonly sessionTtlMs?: number;
   /** The clock sessions use (tests). */
   readonly now?: () => number;
+  /** At most this many packages run at once (default 32); more are refused with 503. */
+  readonly maxRuns?: number;
   /** Where unexpected errors are logged (default stderr). */
   readonly log?: (line: string) => void;
 }
@@ -74,7 +76,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     config,
     db,
     sessions: new Sessions(ttl, opts.now),
-    runner: new Runner(db, opts.root, opts.year, path.join(inst.dts, 'Service', 'runs')),
+    runner: new Runner(db, opts.root, opts.year, path.join(inst.dts, 'Service', 'runs'), opts.maxRuns),
     ops: new PackageOps(opts.root, opts.year),
     sessionSeconds: Math.ceil(ttl / 1000),
   };

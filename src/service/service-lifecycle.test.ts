@@ -51,8 +51,8 @@ test('dtsserver: help, bad options, start and stop on its abort signal', async (
   }
 });
 
-async function startSlow(root: string) {
-  const svc = await startService({ root, year: 2014, log: () => {} });
+async function startSlow(root: string, maxRuns?: number) {
+  const svc = await startService({ root, year: 2014, log: () => {}, maxRuns });
   const c = new ApiClient(svc.url, 2014);
   await c.signIn('admin', 'admin-pw');
   const started = await c.call('POST', '/api/executions', { path: 'File System\\slow' });
@@ -60,12 +60,15 @@ async function startSlow(root: string) {
   return { svc, id: Number(started.body.id), c };
 }
 
-test('StopExecutingPackagesOnShutdown true: runs are stopped with the service, and the history survives a restart', async () => {
+test('StopExecutingPackagesOnShutdown true: runs are stopped with the service, and the history survives a restart; --max-runs is enforced', async () => {
   const fx = await serviceFixture();
   try {
     writeFixtureServiceConfig(fx.root, true);
     fs.writeFileSync(path.join(fx.root, '120', 'DTS', 'Packages', 'slow.dtsx'), slowPackage(8, 120));
-    const { svc, id } = await startSlow(fx.root);
+    const { svc, id, c } = await startSlow(fx.root, 1);
+    const second = await c.call('POST', '/api/executions', { path: 'File System\\slow' });
+    assert.equal(second.status, 503);
+    assert.match(String(second.body.error), /the most this service runs at once/);
     await svc.close();
     const again = await startService({ root: fx.root, year: 2014, log: () => {} });
     try {

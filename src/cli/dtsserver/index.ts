@@ -5,7 +5,7 @@ import { serviceName, startService } from '../../service/index.ts';
 import { resolveToolYear } from '../../versions/index.ts';
 import type { CliIo } from '../io.ts';
 
-const USAGE = 'Usage: dtsserver [--root DIR] [--port N] [--host 127.0.0.1] [--product-version 2008|2012|2014] [--session-minutes N]';
+const USAGE = 'Usage: dtsserver [--root DIR] [--port N] [--host 127.0.0.1] [--product-version 2008|2012|2014] [--session-minutes N] [--max-runs N]';
 
 interface Options {
   root?: string;
@@ -13,10 +13,11 @@ interface Options {
   host: string;
   version?: string;
   sessionMinutes: number;
+  maxRuns: number;
 }
 
 function parse(args: string[]): Options | 'help' {
-  const o: Options = { port: 8080, host: '127.0.0.1', sessionMinutes: 30 };
+  const o: Options = { port: 8080, host: '127.0.0.1', sessionMinutes: 30, maxRuns: 32 };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = () => {
@@ -34,6 +35,7 @@ function parse(args: string[]): Options | 'help' {
     else if (a === '--host') o.host = value();
     else if (a === '--product-version') o.version = value();
     else if (a === '--session-minutes') o.sessionMinutes = number(value(), 24 * 60);
+    else if (a === '--max-runs') o.maxRuns = Math.max(1, number(value(), 1000));
     else if (a === '--help' || a === '-h' || a === '/?') return 'help';
     else throw new Error(`unexpected argument "${a}".`);
   }
@@ -60,7 +62,7 @@ export async function runDtsserver(args: string[], io: CliIo): Promise<number> {
   const root = o.root ?? resolveRoot(io.env);
   let service;
   try {
-    service = await startService({ root, year, host: o.host, port: o.port, sessionTtlMs: o.sessionMinutes * 60_000, log: (line) => io.err(line) });
+    service = await startService({ root, year, host: o.host, port: o.port, sessionTtlMs: o.sessionMinutes * 60_000, maxRuns: o.maxRuns, log: (line) => io.err(line) });
   } catch (error) {
     if (isSsisError(error)) {
       const at = error.location?.file ? ` (${error.location.file}${error.location.line ? `, line ${error.location.line}` : ''}${error.location.column ? `, column ${error.location.column}` : ''})` : '';
