@@ -343,8 +343,11 @@ async function copyPackage(path) {
 async function renamePackage(path) {
   const v = await ask(`Rename ${path}`, [{ name: 'name', label: 'New name', value: nameOf(path) }]);
   if (!v) return;
-  const r = await attempt(() => api('POST', '/api/packages/rename', { path, name: v.name }), `Renamed to ${v.name}.`);
-  if (r) { refreshFolder(parentOf(path)); openPackage(r.path); }
+  const r = await attempt(() => api('POST', '/api/packages/rename', { path, name: v.name }));
+  if (!r) return;
+  refreshFolder(parentOf(path));
+  await openPackage(r.path);
+  show(`Renamed to ${v.name}.`, 'info');
 }
 
 async function deletePackage(path) {
@@ -358,8 +361,10 @@ async function deletePackage(path) {
 async function upgradePackage(path) {
   const v = await ask(`Upgrade ${path} to the SQL Server ${state.version} format`, [{ name: 'backup', label: 'Keep the old version\'s bytes (backup)', type: 'checkbox', value: true }]);
   if (!v) return;
-  const r = await attempt(() => api('POST', '/api/packages/upgrade', { path, backup: v.backup, password: passwords.get(path) }), (res) => `Upgraded from package format ${res.upgradedFrom}${v.backup ? '; the old bytes were kept' : ''}.`);
-  if (r) openPackage(path);
+  const r = await attempt(() => api('POST', '/api/packages/upgrade', { path, backup: v.backup, password: passwords.get(path) }));
+  if (!r) return;
+  await openPackage(path);
+  show(`Upgraded from package format ${r.upgradedFrom}${v.backup ? '; the old bytes were kept' : ''}.`, 'info');
 }
 
 // ---- running packages -------------------------------------------------------------------------

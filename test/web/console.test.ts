@@ -112,3 +112,18 @@ test('a package protected with a password is imported with it and opened after a
   await page.getByText(/protection: EncryptAllWithPassword/).waitFor();
   assert.equal((await page.content()).includes('ssis123'), false);
 });
+
+test('upgrade a 2008 package of the file system store permanently, keeping the old bytes', async () => {
+  const file = path.join(fx.root, '120', 'DTS', 'Packages', 'old2008.dtsx');
+  fs.writeFileSync(file, quickPackage(3, fx.csv, 'Old2008'));
+  await page.reload();
+  await node('File System').click();
+  await node('File System\\old2008').click();
+  await page.getByText(/package format 3 \(Microsoft SQL Server 2008/).waitFor();
+  await page.getByRole('button', { name: 'Upgrade Permanently…' }).click();
+  assert.equal(await page.locator('#dialog input[name=backup]').isChecked(), true);
+  await page.locator('#dialog-ok').click();
+  await banner().getByText('Upgraded from package format 3; the old bytes were kept.').waitFor();
+  await page.getByText(/package format 8 \(Microsoft SQL Server 2014\)/).waitFor();
+  assert.match(fs.readFileSync(`${file}.format3.bak`, 'utf8'), /PackageFormatVersion">3</);
+});
