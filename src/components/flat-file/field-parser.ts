@@ -123,7 +123,8 @@ function daysIn(y: number, m: number): number {
 function fitDate(v: SsisDateTime, t: TypeSpec): SsisDateTime {
   switch (t.type) {
     case 'DT_DBDATE':
-      return v.datePart();
+      // A parsed plain date already is its date part (values are immutable): no second object per row.
+      return v.tick === 0 && v.offset === 0 ? v : v.datePart();
     case 'DT_DBTIME':
       return v.timePart().truncateFraction(0);
     case 'DT_DBTIME2':
