@@ -3,16 +3,17 @@ import type { XmlElement } from '../xml/index.ts';
 
 /** DTSConfigurationType values. */
 export const CONFIGURATION_TYPES = {
+  ParentVariable: 0,
   ConfigFile: 1,
   EnvVariable: 2,
   RegEntry: 3,
-  ParentVariable: 4,
-  SqlServer: 5,
-  IndirectConfigFile: 6,
-  IndirectEnvVariable: 7,
-  IndirectRegEntry: 8,
-  IndirectParentVariable: 9,
-  IndirectSqlServer: 10,
+  IndirectParentVariable: 4,
+  IndirectConfigFile: 5,
+  IndirectRegEntry: 6,
+  SqlServer: 7,
+  IniFile: 8,
+  IndirectSqlServer: 9,
+  IndirectIniFile: 10,
 } as const;
 
 /** A package configuration. */

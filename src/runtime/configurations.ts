@@ -1,5 +1,6 @@
 /** @module Package configurations and dtexec's /Set, /Conn, /ConfigFile, applied in SSIS's documented order (ssis-tooling §1.2, §7.4). */
 import { SsisError, errorMessage } from '../errors.ts';
+import { CONFIGURATION_TYPES as CT } from '../package/index.ts';
 import { readDtsConfigFile } from '../project/index.ts';
 import type { Engine } from './engine.ts';
 import { setPropertyPath } from './property-path.ts';
@@ -64,13 +65,13 @@ async function applyDesignTime(engine: Engine, host: ConfigurationHost, warned: 
   for (const c of engine.pkg.configurations) {
     try {
       switch (c.type) {
-        case 1:
-        case 5: {
-          const file = c.type === 5 ? host.env[c.configurationString] ?? '' : c.configurationString;
+        case CT.ConfigFile:
+        case CT.IndirectConfigFile: {
+          const file = c.type === CT.IndirectConfigFile ? host.env[c.configurationString] ?? '' : c.configurationString;
           await applyPairs(engine, readDtsConfig(host.mapPath ? host.mapPath(file) : file));
           break;
         }
-        case 2: {
+        case CT.EnvVariable: {
           const value = host.env[c.configurationString];
           if (value === undefined) {
             await warn(c.name, '0x80012016', `The configuration environment variable was not found. The environment variable was: "${c.configurationString}". This occurs when a package specifies an environment variable for a configuration setting but it cannot be found.`);
@@ -79,20 +80,20 @@ async function applyDesignTime(engine: Engine, host: ConfigurationHost, warned: 
           }
           break;
         }
-        case 3:
-        case 6: {
-          const key = c.type === 6 ? host.env[c.configurationString] ?? '' : c.configurationString;
+        case CT.RegEntry:
+        case CT.IndirectRegEntry: {
+          const key = c.type === CT.IndirectRegEntry ? host.env[c.configurationString] ?? '' : c.configurationString;
           const value = host.registryValue?.(key) ?? host.registryValue?.(`${key}\\Value`);
           if (value === undefined) await warn(c.name, '0x80012015', `The configuration registry key "${key}" was not found in the version's settings (SSIS/settings.json "values"). The configuration was not applied.`);
           else if (c.configurationVariable) await setPropertyPath(engine, c.configurationVariable, value);
           break;
         }
-        case 7:
-        case 9:
-          await applyPairs(engine, await sqlConfigurationPairs(engine, c.type === 9 ? host.env[c.configurationString] ?? '' : c.configurationString));
+        case CT.SqlServer:
+        case CT.IndirectSqlServer:
+          await applyPairs(engine, await sqlConfigurationPairs(engine, c.type === CT.IndirectSqlServer ? host.env[c.configurationString] ?? '' : c.configurationString));
           break;
-        case 0:
-        case 4:
+        case CT.ParentVariable:
+        case CT.IndirectParentVariable:
           break;
         default:
           await warn(c.name, '0x80012059', `The configuration "${c.name}" (type ${c.type}) is not supported yet by OpenDTS and was not applied.`);
@@ -120,8 +121,8 @@ export async function applyConfigurations(engine: Engine, settings: readonly Com
   if (!enabled) return;
   await applyDesignTime(engine, host, warned);
   for (const c of engine.pkg.configurations) {
-    if ((c.type !== 0 && c.type !== 4) || !host.parentValue || !c.configurationVariable) continue;
-    const name = c.type === 4 ? host.env[c.configurationString] ?? '' : c.configurationString;
+    if ((c.type !== CT.ParentVariable && c.type !== CT.IndirectParentVariable) || !host.parentValue || !c.configurationVariable) continue;
+    const name = c.type === CT.IndirectParentVariable ? host.env[c.configurationString] ?? '' : c.configurationString;
     const value = host.parentValue(name);
     if (value === undefined) {
       await engine.raiseWarning(engine.root, '0x80012018', `The parent package variable "${name}" of the configuration "${c.name}" was not found; the configuration was not applied.`);
