@@ -36,7 +36,10 @@ export class Sessions {
     this.#now = now;
   }
 
+  /** Starts a session for `user` (sessions that expired without coming back are forgotten here). */
   create(user: SessionUser): Session {
+    const now = this.#now();
+    for (const [token, s] of this.#byToken) if (s.expires <= now) this.#byToken.delete(token);
     const session: Session = { token: randomBytes(24).toString('base64url'), csrf: randomBytes(24).toString('base64url'), user, expires: this.#now() + this.#ttlMs };
     this.#byToken.set(session.token, session);
     return session;
