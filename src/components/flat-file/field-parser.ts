@@ -77,7 +77,7 @@ export function parseIsoDateBytes(buf: Uint8Array, s: number, e: number): SsisDa
   const mo = digitsAt(buf, s + 5, 2);
   const d = digitsAt(buf, s + 8, 2);
   if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return undefined;
-  if (len === 10) return SsisDateTime.of(y, mo, d);
+  if (len === 10) return plainDate(y, mo, d);
   const t = s + 11;
   if ((buf[s + 10] !== 32 && buf[s + 10] !== 84) || e - t < 5 || buf[t + 2] !== 58) return undefined;
   const h = digitsAt(buf, t, 2);
@@ -102,6 +102,21 @@ export function parseIsoDateBytes(buf: Uint8Array, s: number, e: number): SsisDa
   }
   if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
   return SsisDateTime.of(y, mo, d, h, mi, sec, fraction);
+}
+
+/** Recently parsed plain dates by `yyyymmdd`: files repeat dates, and values are immutable, so rows share one object. */
+const PLAIN_DATES = new Map<number, SsisDateTime>();
+
+/** The date-only value of a valid calendar date, shared between rows. */
+function plainDate(y: number, mo: number, d: number): SsisDateTime {
+  const key = y * 10000 + mo * 100 + d;
+  let v = PLAIN_DATES.get(key);
+  if (v === undefined) {
+    v = SsisDateTime.of(y, mo, d);
+    if (PLAIN_DATES.size >= 65536) PLAIN_DATES.clear();
+    PLAIN_DATES.set(key, v);
+  }
+  return v;
 }
 
 /** The number written by `n` ASCII digits at `a`, or -1. */
