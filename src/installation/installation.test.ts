@@ -31,7 +31,7 @@ test('install lays out 100, 110 and 120 with Binn, Packages, the service configu
       const inst = installationOf(root, year);
       assert.equal(inst.home, path.join(root, folder));
       assert.ok(fs.statSync(path.join(root, folder, 'DTS', 'Packages')).isDirectory());
-      for (const tool of ['dtexec', 'dtutil']) {
+      for (const tool of ['dtexec', 'dtutil', 'dtsserver']) {
         const file = path.join(root, folder, 'DTS', 'Binn', tool);
         const text = fs.readFileSync(file, 'utf8');
         assert.match(text, new RegExp(`OPENDTS_PINNED_VERSION=${year}\\n`));

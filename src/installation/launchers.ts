@@ -1,10 +1,10 @@
-/** @module The `dtexec` and `dtutil` launchers of `DTS/Binn`: shell scripts that run OpenDTS pinned to one version. */
+/** @module The `dtexec`, `dtutil` and `dtsserver` launchers of `DTS/Binn`: shell scripts that run OpenDTS pinned to one version. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ToolYear } from '../versions/index.ts';
 
 /** The tools every version's `Binn` folder holds. */
-export const LAUNCHED_TOOLS = ['dtexec', 'dtutil'] as const;
+export const LAUNCHED_TOOLS = ['dtexec', 'dtutil', 'dtsserver'] as const;
 
 /** The repository (or installed package) root holding `bin/`. */
 export function packageRoot(): string {
