@@ -30,7 +30,11 @@ export function compareValues(a: unknown, b: unknown, collator: Intl.Collator): 
  * returns the rank of each value (equal under the collation = equal rank).
  */
 export function rankStrings(values: readonly (string | undefined)[], collator: Intl.Collator): Map<string, number> {
-  const distinct = [...new Set(values.filter((v): v is string => v !== undefined))].sort((a, b) => collator.compare(a, b));
+  // One pass into a set (no filtered copy of every row); NULL cells hold null and get no rank.
+  const set = new Set<string | null | undefined>(values);
+  set.delete(undefined);
+  set.delete(null);
+  const distinct = ([...set] as string[]).sort((a, b) => collator.compare(a, b));
   const ranks = new Map<string, number>();
   let rank = 0;
   for (let i = 0; i < distinct.length; i++) {
