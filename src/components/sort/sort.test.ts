@@ -35,6 +35,22 @@ test('NULLs sort first', async () => {
   assert.deepEqual((await sorted({ x: 1 }))[0], 'a,3,');
 });
 
+test('NULL string keys sort first, ascending and descending, in small inputs and in the bucketed path for many rows', async () => {
+  const build = (keys: Record<string, number>) => (f: import('../../dataflow/flow-builder.ts').FlowBuilder) => (f.add(sortSpec(keys)).connect('Src', 'Sort'), { last: 'Sort' });
+  for (const count of [6, 3000]) {
+    const rows = Array.from({ length: count }, (_, i) => `${['b', '', 'a'][i % 3]},${i},1`).join('\r\n') + '\r\n';
+    for (const [dir, expected] of [[1, ['', 'a', 'b']], [-1, ['b', 'a', '']]] as const) {
+      const r = await runThrough({ input: rows, inColumns: IN, outColumns: ['k', 'n'], build: build({ k: dir, n: 2 }) });
+      assert.equal(r.result.success, true, messages(r.result));
+      const lines = r.out!.trim().split('\r\n').map((l) => l.split(','));
+      const keys = lines.map((l) => l[0]!);
+      // Each key's rows together, in key order, and by n within a key.
+      assert.deepEqual([...new Set(keys)], expected);
+      for (let i = 1; i < lines.length; i++) if (keys[i] === keys[i - 1]) assert.ok(Number(lines[i]![1]) > Number(lines[i - 1]![1]));
+    }
+  }
+});
+
 test('past its memory limit the Sort spills sorted runs to disk and merges them to the same result', async () => {
   const rows = Array.from({ length: 25_000 }, (_, i) => `k${(i * 7919) % 25_000},${i},${i}`).join('\r\n') + '\r\n';
   const build = (f: import('../../dataflow/flow-builder.ts').FlowBuilder) => (f.add(sortSpec({ k: 1 })).connect('Src', 'Sort'), { last: 'Sort' });
