@@ -175,6 +175,14 @@ export class Agent {
 
   /** Runs a job now, as `sp_start_job` does; refused when the job is already running. */
   async runNow(job: JobRow, user: string): Promise<JobRunResult> {
+    return (await this.startNow(job, user)).done;
+  }
+
+  /**
+   * Starts a job now, as `sp_start_job` does, and resolves once it is marked running (refused, with
+   * SQLSERVERAGENT_E_JOBRUNNING, when it is running already); `done` settles when the run ends.
+   */
+  async startNow(job: JobRow, user: string): Promise<{ done: Promise<JobRunResult> }> {
     const invokedBy = `User ${user}`;
     const started = await this.launch(job, invokedBy);
     if (!started) {
@@ -183,9 +191,11 @@ export class Agent {
     // Keep the session alive while a long job runs outside the scheduler's loop.
     const beat = setInterval(() => void this.store.heartbeat(this.sessionId, this.now()).catch(() => undefined), 60_000);
     beat.unref();
-    const result = await started.run.finally(() => clearInterval(beat));
-    if (!result) throw new SsisError('0x80004005', 'SQLSERVERAGENT_E_JOBFAILED', `The job ${job.name} stopped on an internal error; see the Agent's log.`);
-    return result;
+    const done = started.run.finally(() => clearInterval(beat)).then((result) => {
+      if (!result) throw new SsisError('0x80004005', 'SQLSERVERAGENT_E_JOBFAILED', `The job ${job.name} stopped on an internal error; see the Agent's log.`);
+      return result;
+    });
+    return { done };
   }
 
   /** Ticks until `signal` aborts, waiting `pollMs` between passes; then waits for running jobs and ends the session. */

@@ -17,5 +17,5 @@ export { smtpMailer, smtpFromValues, smtpToValues, type Mailer, type SmtpSetting
 export { stepKindOf, DTEXEC_SCRIPT, type StepKind, type StepContext, type StepResult } from './steps/index.ts';
 export { openAgentTarget, saveSmtpSettings, type AgentTarget, type TargetOptions } from './connect.ts';
 export { parseArgs, type ParsedArgs, type ArgItem } from './command-args.ts';
-export { serveAgent, runJobNow, type ServeOptions } from './serve.ts';
+export { serveAgent, runJobNow, startJobNow, type ServeOptions, type RunNowOptions } from './serve.ts';
 export { jobOverviews, type JobOverview } from './overview.ts';

@@ -4,6 +4,7 @@ import { Agent } from './agent.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { openAgentTarget, type AgentTarget, type TargetOptions } from './connect.ts';
 import type { JobRunResult } from './job-runner.ts';
+import type { JobRow } from './model.ts';
 import { SsisError } from '../errors.ts';
 import { smtpMailer, type SmtpSettings } from './notify.ts';
 
@@ -59,11 +60,28 @@ export async function serveAgent(o: ServeOptions): Promise<void> {
   }
 }
 
+/** How to run a job now. */
+export interface RunNowOptions {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly user?: string;
+  readonly signal?: AbortSignal;
+}
+
 /**
  * Runs a job now as `user` (`sp_start_job`) in a short Agent session of its own, and waits for it.
  * Throws SsisError when the job does not exist or is running already.
  */
-export async function runJobNow(t: AgentTarget, jobName: string, o: { cwd: string; env: Readonly<Record<string, string | undefined>>; user?: string; signal?: AbortSignal }): Promise<JobRunResult> {
+export async function runJobNow(t: AgentTarget, jobName: string, o: RunNowOptions): Promise<JobRunResult> {
+  return (await startJobNow(t, jobName, o)).done;
+}
+
+/**
+ * Starts a job now as `user` (`sp_start_job`) in a short Agent session of its own and resolves once it
+ * is running; `done` settles when it ends (the session is then closed). Throws SsisError when the job
+ * does not exist or is running already.
+ */
+export async function startJobNow(t: AgentTarget, jobName: string, o: RunNowOptions): Promise<{ readonly job: JobRow; readonly done: Promise<JobRunResult> }> {
   const job = await t.store.findJob(jobName);
   if (!job) throw new SsisError('0x80004005', 'OPENDTS_E_AGENTOBJECTNOTFOUND', `The job "${jobName}" does not exist.`);
   const user = o.user ?? os.userInfo().username;
@@ -80,9 +98,13 @@ export async function runJobNow(t: AgentTarget, jobName: string, o: { cwd: strin
     ...(o.signal ? { signal: o.signal } : {}),
   });
   await agent.start();
+  let started;
   try {
-    return await agent.runNow(job, user);
-  } finally {
+    started = await agent.startNow(job, user);
+  } catch (error) {
     await agent.stop();
+    throw error;
   }
+  const done = started.done.finally(() => agent.stop());
+  return { job, done };
 }

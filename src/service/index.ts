@@ -10,3 +10,4 @@ export { hideSecrets, HIDDEN } from './secrets.ts';
 export { packageDiagrams, layeredLayout, designerLayout, type Diagram, type DiagramNode, type DiagramEdge } from './diagram.ts';
 export { rowsPerPath, type PathRows } from './rows-per-path.ts';
 export { ROUTES, SESSION_COOKIE, type ServiceContext, type Route } from './routes.ts';
+export { ServiceJobs, type JobView, type JobHistoryView, type ServiceJobsOptions } from './jobs.ts';

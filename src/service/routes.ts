@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ToolYear } from '../versions/index.ts';
 import { isAdmin, requireAdmin, signIn } from './access.ts';
 import { ApiError, pairsField, readJson, sendJson, stringField } from './http-kit.ts';
+import type { ServiceJobs } from './jobs.ts';
 import { packageDetails } from './package-details.ts';
 import type { PackageOps } from './package-ops.ts';
 import { rowsPerPath } from './rows-per-path.ts';
@@ -22,6 +23,8 @@ export interface ServiceContext {
   readonly ops: PackageOps;
   /** The session cookie's lifetime, in seconds, for its Max-Age. */
   readonly sessionSeconds: number;
+  /** The Agent's jobs of the sign-in msdb instance. */
+  readonly jobs: ServiceJobs;
 }
 
 /** What a route handler gets. */
@@ -260,6 +263,24 @@ export const ROUTES: readonly Route[] = [
       const messages = ctx.db.messages(id, Number.isInteger(after) ? after : -1);
       const all = after >= 0 ? ctx.db.messages(id) : messages;
       sendJson(res, 200, { execution, messages, rowsPerPath: rowsPerPath(all.map((m) => m.text)) });
+    },
+  },
+  {
+    method: 'GET', pattern: /^\/api\/jobs$/,
+    handle: async ({ ctx, res }) => sendJson(res, 200, { agentRunning: ctx.jobs.schedulerRunning, jobs: await ctx.jobs.list() }),
+  },
+  {
+    method: 'GET', pattern: /^\/api\/jobs\/([^/]+)\/history$/,
+    handle: async ({ ctx, url, res, params }) => {
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 100) || 100, 1000);
+      sendJson(res, 200, await ctx.jobs.history(decodeURIComponent(params[0]!), limit));
+    },
+  },
+  {
+    method: 'POST', pattern: /^\/api\/jobs\/([^/]+)\/run$/,
+    handle: async ({ ctx, res, params, session }) => {
+      // As with packages, every signed-in role may run; only admins change (jobs are not changed over the API yet).
+      sendJson(res, 202, await ctx.jobs.start(decodeURIComponent(params[0]!), session!.user.login));
     },
   },
   {

@@ -5,11 +5,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { installationOf } from '../installation/index.ts';
+import { installationOf, readSettings } from '../installation/index.ts';
 import { versionOfYear, type ToolYear } from '../versions/index.ts';
 import { csrfMatches, Sessions } from './sessions.ts';
 import { cookie, sendJson, ApiError } from './http-kit.ts';
 import { errorAnswer } from './http-errors.ts';
+import { ServiceJobs } from './jobs.ts';
 import { PackageOps } from './package-ops.ts';
 import { ROUTES, SESSION_COOKIE, type ServiceContext } from './routes.ts';
 import { Runner } from './runs.ts';
@@ -38,6 +39,14 @@ export interface ServiceOptions {
   readonly maxRuns?: number;
   /** Where unexpected errors are logged (default stderr). */
   readonly log?: (line: string) => void;
+  /**
+   * Runs the SQL Server Agent scheduler on the sign-in msdb instance while the service runs (default:
+   * the version settings' `Service\\StartAgent` = "true", else false); `{ pollMs }` sets its pass interval.
+   */
+  readonly agent?: boolean | { readonly pollMs?: number };
+  /** The working directory and environment of job steps (default: the process's). */
+  readonly cwd?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A running service. */
@@ -79,7 +88,13 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     runner: new Runner(db, opts.root, opts.year, path.join(inst.dts, 'Service', 'runs'), opts.maxRuns),
     ops: new PackageOps(opts.root, opts.year),
     sessionSeconds: Math.ceil(ttl / 1000),
+    jobs: new ServiceJobs({
+      root: opts.root, year: opts.year, instance: config.folders.find((f) => f.type === 'SqlServerFolder')?.serverName,
+      cwd: opts.cwd ?? process.cwd(), env: opts.env ?? process.env, log,
+    }),
   };
+  const agent = opts.agent ?? /^(true|1)$/i.test(readSettings(inst).values['Service\\StartAgent'] ?? '');
+  if (agent) ctx.jobs.startScheduler(typeof agent === 'object' ? agent.pollMs : undefined);
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -136,6 +151,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
         if (config.stopExecutingPackagesOnShutdown) await ctx.runner.stopAll();
         else ctx.runner.detachAll();
         await stopped;
+        await ctx.jobs.close();
         await ctx.ops.close();
         db.close();
       })();

@@ -5,7 +5,7 @@ import { serviceName, startService } from '../../service/index.ts';
 import { resolveToolYear } from '../../versions/index.ts';
 import type { CliIo } from '../io.ts';
 
-const USAGE = 'Usage: dtsserver [--root DIR] [--port N] [--host 127.0.0.1] [--product-version 2008|2012|2014] [--session-minutes N] [--max-runs N]';
+const USAGE = 'Usage: dtsserver [--root DIR] [--port N] [--host 127.0.0.1] [--product-version 2008|2012|2014] [--session-minutes N] [--max-runs N] [--agent]';
 
 interface Options {
   root?: string;
@@ -14,6 +14,7 @@ interface Options {
   version?: string;
   sessionMinutes: number;
   maxRuns: number;
+  agent?: boolean;
 }
 
 function parse(args: string[]): Options | 'help' {
@@ -36,6 +37,7 @@ function parse(args: string[]): Options | 'help' {
     else if (a === '--product-version') o.version = value();
     else if (a === '--session-minutes') o.sessionMinutes = number(value(), 24 * 60);
     else if (a === '--max-runs') o.maxRuns = Math.max(1, number(value(), 1000));
+    else if (a === '--agent') o.agent = true;
     else if (a === '--help' || a === '-h' || a === '/?') return 'help';
     else throw new Error(`unexpected argument "${a}".`);
   }
@@ -62,7 +64,7 @@ export async function runDtsserver(args: string[], io: CliIo): Promise<number> {
   const root = o.root ?? resolveRoot(io.env);
   let service;
   try {
-    service = await startService({ root, year, host: o.host, port: o.port, sessionTtlMs: o.sessionMinutes * 60_000, maxRuns: o.maxRuns, log: (line) => io.err(line) });
+    service = await startService({ root, year, host: o.host, port: o.port, sessionTtlMs: o.sessionMinutes * 60_000, maxRuns: o.maxRuns, cwd: io.cwd, env: io.env, log: (line) => io.err(line), ...(o.agent ? { agent: true } : {}) });
   } catch (error) {
     if (isSsisError(error)) {
       const at = error.location?.file ? ` (${error.location.file}${error.location.line ? `, line ${error.location.line}` : ''}${error.location.column ? `, column ${error.location.column}` : ''})` : '';
@@ -77,6 +79,7 @@ export async function runDtsserver(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
   io.out(`${serviceName(year)} listening on ${service.url} (root ${root}).`);
+  if (service.context.jobs.schedulerRunning) io.out('SQL Server Agent is running on the msdb instance.');
   io.out('Press Ctrl-C to stop.');
   await new Promise<void>((resolve) => {
     const onTerm = () => resolve();
