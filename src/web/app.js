@@ -454,4 +454,62 @@ async function showExecutions(status) {
     historyRows(r.executions));
 }
 
+// ---- SQL Server Agent jobs ---------------------------------------------------------------------
+
+function jobStatus(status) { return el('span', { class: `status ${status.toLowerCase()}` }, status); }
+
+/** Agent's run_duration (hhmmss as a number) as h:mm:ss. */
+function duration(hhmmss) {
+  const s = String(hhmmss).padStart(6, '0');
+  return `${Number(s.slice(0, -4))}:${s.slice(-4, -2)}:${s.slice(-2)}`;
+}
+
+async function startJob(name) {
+  if (await attempt(() => api('POST', `/api/jobs/${encodeURIComponent(name)}/run`, {}), `Job "${name}" started.`)) {
+    await showJobHistory(name, true);
+  }
+}
+
+async function showJobs() {
+  const r = await attempt(() => api('GET', '/api/jobs'));
+  if (!r) return;
+  content(el('h2', {}, 'Jobs'),
+    el('p', { class: 'hint' }, r.agentRunning ? 'SQL Server Agent runs in this service.' : 'SQL Server Agent does not run in this service (start dtsserver with --agent): scheduled jobs run only where an Agent runs; "Start Job" works here.'),
+    el('div', { class: 'actions' }, el('button', { type: 'button', onclick: () => showJobs() }, 'Refresh')),
+    table(['Name', 'Enabled', 'Schedules', 'Next run', 'Last outcome', ''], r.jobs.map((j) => [
+      el('a', { href: `#job-${encodeURIComponent(j.name)}`, onclick: (ev) => { ev.preventDefault(); showJobHistory(j.name); } }, j.name),
+      j.enabled ? 'Yes' : 'No',
+      j.schedules.length ? el('ul', { class: 'schedules' }, j.schedules.map((s) => el('li', {}, el('strong', {}, s.name), `${s.enabled ? '' : ' (disabled)'}: ${s.description}`))) : '(none)',
+      j.nextRun ?? '',
+      j.lastOutcome ? el('span', {}, jobStatus(j.lastOutcome.status), ` ${j.lastOutcome.at}`) : '(never ran)',
+      el('button', { type: 'button', onclick: () => startJob(j.name) }, 'Start Job'),
+    ])));
+}
+
+/** The history of one job, newest first; `follow` refreshes it until the run just started has its outcome row. */
+async function showJobHistory(name, follow = false) {
+  const r = await attempt(() => api('GET', `/api/jobs/${encodeURIComponent(name)}/history`));
+  if (!r) return;
+  const box = el('div', {});
+  const render = (h) => box.replaceChildren(table(['Run at', 'Step', 'Status', 'Duration', 'Message', 'Server'], h.history.map((x) => [
+    x.runAt, x.stepId === 0 ? '(Job outcome)' : `${x.stepId} ${x.stepName}`, jobStatus(x.status), duration(x.duration), el('span', { class: 'message' }, x.message ?? ''), x.server])));
+  content(el('h2', {}, `Job History: ${r.job}`),
+    el('div', { class: 'actions' },
+      el('button', { type: 'button', class: 'primary', onclick: () => startJob(name) }, 'Start Job'),
+      el('button', { type: 'button', onclick: () => showJobHistory(name) }, 'Refresh'),
+      el('button', { type: 'button', onclick: () => showJobs() }, 'All Jobs')),
+    box);
+  render(r);
+  const outcomes = r.history.filter((x) => x.stepId === 0).length;
+  const tick = async () => {
+    const h = await attempt(() => api('GET', `/api/jobs/${encodeURIComponent(name)}/history`));
+    if (!h || !$('content').contains(box)) return;
+    render(h);
+    if (h.history.filter((x) => x.stepId === 0).length === outcomes) state.poll = setTimeout(tick, 500);
+  };
+  if (follow) state.poll = setTimeout(tick, 300);
+}
+
+$('show-jobs').addEventListener('click', (ev) => { ev.preventDefault(); showJobs(); });
+
 start();

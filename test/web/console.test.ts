@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { nextRunAtOrAfter, openAgentTarget, parseScheduleText, toAgentDate, wallOf } from '../../src/agent/index.ts';
 import { startService, type RunningService } from '../../src/service/index.ts';
 import { CORPUS } from '../../src/store/testing/fixtures.ts';
 import { quickPackage, serviceFixture, slowPackage, writeFixtureServiceConfig, type ServiceFixture } from '../../src/service/testing/fixtures.ts';
@@ -126,4 +127,31 @@ test('upgrade a 2008 package of the file system store permanently, keeping the o
   await banner().getByText('Upgraded from package format 3; the old bytes were kept.').waitFor();
   await page.getByText(/package format 8 \(Microsoft SQL Server 2014\)/).waitFor();
   assert.match(fs.readFileSync(`${file}.format3.bak`, 'utf8'), /PackageFormatVersion">3</);
+});
+
+test('the Jobs page lists a job with its schedule, starts it now and shows its history', async () => {
+  const agent = await openAgentTarget({ env: { OPENDTS_PRODUCT_VERSION: '2014' }, root: fx.root, instance: '.' });
+  try {
+    const now = wallOf(new Date());
+    const job = await agent.store.addJob({ name: 'Nightly load' }, now);
+    await agent.store.addStep(job.job_id, { step_name: 'Say done', subsystem: 'CmdExec', command: 'echo done' });
+    const timing = parseScheduleText('daily at 02:00', toAgentDate(now));
+    await agent.store.addJobSchedule(job.job_id, 'Nightly', timing, nextRunAtOrAfter(timing, now), now);
+  } finally {
+    await agent.store.close();
+  }
+  await page.reload();
+  await page.locator('#show-jobs').click();
+  await page.getByRole('heading', { name: 'Jobs' }).waitFor();
+  const row = page.locator('tr', { hasText: 'Nightly load' });
+  assert.match(await row.innerText(), /Occurs every day at 02:00:00/);
+  assert.match(await row.innerText(), /never ran/);
+  await row.getByRole('button', { name: 'Start Job' }).click();
+  await banner().getByText('Job "Nightly load" started.').waitFor();
+  await page.getByRole('heading', { name: 'Job History: Nightly load' }).waitFor();
+  const outcome = page.locator('tr', { hasText: '(Job outcome)' });
+  await outcome.waitFor();
+  assert.match(await outcome.innerText(), /Succeeded.*The job succeeded\.\s+The Job was invoked by User admin/s);
+  await page.getByRole('button', { name: 'All Jobs' }).click();
+  await page.locator('tr', { hasText: 'Nightly load' }).locator('.status.succeeded').waitFor();
 });
