@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { openAgentTarget, parseScheduleText, toAgentDate, wallOf } from '../agent/index.ts';
 import { runDtsserver } from '../cli/dtsserver/index.ts';
+import { installationOf, updateSettings } from '../installation/index.ts';
 import { memoryIo } from '../cli/io.ts';
 import { startService } from './index.ts';
 import { ApiClient } from './testing/client.ts';
@@ -101,6 +103,51 @@ test('StopExecutingPackagesOnShutdown false: runs go on after the service stops;
     } finally {
       await again.close();
     }
+  } finally {
+    fx.cleanup();
+  }
+});
+
+/** Waits until `done` holds; fails after a minute. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 1200 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(done(), 'the Agent did not run the job');
+}
+
+test('dtsserver --agent runs the Agent on the msdb instance until the service stops; Service\\StartAgent in the settings does too', async () => {
+  const fx = await serviceFixture();
+  try {
+    writeFixtureServiceConfig(fx.root);
+    const agent = await openAgentTarget({ env: { OPENDTS_PRODUCT_VERSION: '2014' }, root: fx.root, instance: '.' });
+    const file = path.join(fx.root, 'started.txt');
+    const now = wallOf(new Date());
+    const job = await agent.store.addJob({ name: 'On start' }, now);
+    await agent.store.addStep(job.job_id, { step_name: 'Write', subsystem: 'CmdExec', command: `echo ran >> "${file}"` });
+    const timing = parseScheduleText('at agent start', toAgentDate(now));
+    await agent.store.addJobSchedule(job.job_id, 'start', timing, undefined, now);
+    await agent.store.close();
+
+    const controller = new AbortController();
+    const lines: string[] = [];
+    const io = { ...memoryIo({ OPENDTS_PRODUCT_VERSION: '2014' }, fx.root), signal: controller.signal, out: (l: string) => void lines.push(l) };
+    const running = runDtsserver(['--root', fx.root, '--port', '0', '--agent'], io);
+    await until(() => fs.existsSync(file));
+    assert.ok(lines.includes('SQL Server Agent is running on the msdb instance.'));
+    controller.abort();
+    assert.equal(await running, 0);
+    assert.equal(fs.readFileSync(file, 'utf8').trim(), 'ran');
+
+    updateSettings(installationOf(fx.root, 2014), (s) => void (s.values['Service\\StartAgent'] = 'true'));
+    const svc = await startService({ root: fx.root, year: 2014, log: () => {} });
+    try {
+      assert.equal(svc.context.jobs.schedulerRunning, true);
+      await until(() => fs.readFileSync(file, 'utf8').trim().split('\n').length === 2);
+    } finally {
+      await svc.close();
+    }
+    const plain = await startService({ root: fx.root, year: 2014, log: () => {}, agent: false });
+    assert.equal(plain.context.jobs.schedulerRunning, false);
+    await plain.close();
   } finally {
     fx.cleanup();
   }
