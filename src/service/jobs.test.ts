@@ -108,3 +108,19 @@ test('a job is refused while it runs', async () => {
   assert.match(String(again.body.error), /refused because the job is already running/);
   assert.equal((await outcome(c, 'Slow job')).status, 'Succeeded');
 });
+
+test('POST /api/jobs/:name/enabled: admins enable and disable jobs, operators are refused', async () => {
+  const op = await signedIn('operator');
+  const refused = await op.call('POST', '/api/jobs/At%20start/enabled', { enabled: false });
+  assert.equal(refused.status, 403);
+  assert.match(String(refused.body.error), /Only a member of db_ssisadmin or sysadmin may enable or disable jobs/);
+  const admin = await signedIn('admin');
+  assert.equal((await admin.call('POST', '/api/jobs/At%20start/enabled', { enabled: 'no' })).status, 400);
+  assert.equal((await admin.call('POST', '/api/jobs/No%20such/enabled', { enabled: false })).status, 404);
+  assert.equal((await admin.call('POST', '/api/jobs/At%20start/enabled', { enabled: false }, { 'x-csrf-token': undefined })).status, 403);
+  assert.equal((await admin.call('POST', '/api/jobs/At%20start/enabled', { enabled: false })).status, 200);
+  const jobs = async () => (await admin.call<{ jobs: { name: string; enabled: boolean; schedules: { nextRuns: string[] }[] }[] }>('GET', '/api/jobs')).body.jobs.find((j) => j.name === 'At start')!;
+  assert.equal((await jobs()).enabled, false);
+  assert.equal((await admin.call('POST', '/api/jobs/At%20start/enabled', { enabled: true })).status, 200);
+  assert.equal((await jobs()).enabled, true);
+});

@@ -126,6 +126,15 @@ export class ServiceJobs {
     return { job: job.name, history: rows.reverse().map(historyView) };
   }
 
+  /** Enables or disables a job (`sp_update_job @enabled`); 404 when it does not exist. */
+  async setEnabled(name: string, enabled: boolean): Promise<{ job: string; enabled: boolean }> {
+    const t = await this.open();
+    const job = await t.store.findJob(name);
+    if (!job) throw new ApiError(404, `The job "${name}" does not exist.`);
+    await t.store.setJobEnabled(job.job_id, enabled, wallOf(new Date()));
+    return { job: job.name, enabled };
+  }
+
   /** Starts a job now as `login`; refused with 409 while it runs, 404 when it does not exist. */
   async start(name: string, login: string): Promise<{ job: string }> {
     const t = await this.open();

@@ -279,8 +279,17 @@ export const ROUTES: readonly Route[] = [
   {
     method: 'POST', pattern: /^\/api\/jobs\/([^/]+)\/run$/,
     handle: async ({ ctx, res, params, session }) => {
-      // As with packages, every signed-in role may run; only admins change (jobs are not changed over the API yet).
+      // As with packages, every signed-in role may run; only admins change.
       sendJson(res, 202, await ctx.jobs.start(decodeURIComponent(params[0]!), session!.user.login));
+    },
+  },
+  {
+    method: 'POST', pattern: /^\/api\/jobs\/([^/]+)\/enabled$/,
+    handle: async (call) => {
+      requireAdmin(user(call), 'enable or disable jobs');
+      const body = await readJson(call.req);
+      if (typeof body.enabled !== 'boolean') throw new ApiError(400, 'The field "enabled" must be true or false.');
+      sendJson(call.res, 200, await call.ctx.jobs.setEnabled(decodeURIComponent(call.params[0]!), body.enabled));
     },
   },
   {

@@ -482,7 +482,11 @@ async function showJobs() {
       j.schedules.length ? el('ul', { class: 'schedules' }, j.schedules.map((s) => el('li', {}, el('strong', {}, s.name), `${s.enabled ? '' : ' (disabled)'}: ${s.description}`))) : '(none)',
       j.nextRun ?? '',
       j.lastOutcome ? el('span', {}, jobStatus(j.lastOutcome.status), ` ${j.lastOutcome.at}`) : '(never ran)',
-      el('button', { type: 'button', onclick: () => startJob(j.name) }, 'Start Job'),
+      el('span', { class: 'actions' },
+        el('button', { type: 'button', onclick: () => startJob(j.name) }, 'Start Job'),
+        el('button', { type: 'button', 'data-admin': true, disabled: !state.admin, onclick: async () => {
+          if (await attempt(() => api('POST', `/api/jobs/${encodeURIComponent(j.name)}/enabled`, { enabled: !j.enabled }), `Job "${j.name}" ${j.enabled ? 'disabled' : 'enabled'}.`)) showJobs();
+        } }, j.enabled ? 'Disable' : 'Enable')),
     ])));
 }
 

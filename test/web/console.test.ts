@@ -154,4 +154,7 @@ test('the Jobs page lists a job with its schedule, starts it now and shows its h
   assert.match(await outcome.innerText(), /Succeeded.*The job succeeded\.\s+The Job was invoked by User admin/s);
   await page.getByRole('button', { name: 'All Jobs' }).click();
   await page.locator('tr', { hasText: 'Nightly load' }).locator('.status.succeeded').waitFor();
+  await page.locator('tr', { hasText: 'Nightly load' }).getByRole('button', { name: 'Disable' }).click();
+  await banner().getByText('Job "Nightly load" disabled.').waitFor();
+  await page.locator('tr', { hasText: 'Nightly load' }).getByRole('button', { name: 'Enable' }).waitFor();
 });
