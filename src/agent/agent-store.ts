@@ -400,6 +400,19 @@ export class AgentStore {
     });
   }
 
+  /** The jobs running now in live sessions (not ended, heartbeat at or after `aliveSince`), from `sysjobactivity`. */
+  listRunningJobs(aliveSince: WallTime): Promise<(RunningJob & { job_id: string })[]> {
+    return this.serial(async () =>
+      rows<RunningJob & { job_id: string }>(
+        await this.db.query(
+          `SELECT a.job_id, a.session_id, a.run_requested_source, a.start_execution_date FROM sysjobactivity a JOIN syssessions s ON s.session_id = a.session_id
+           WHERE a.start_execution_date IS NOT NULL AND a.stop_execution_date IS NULL AND s.ended_date IS NULL AND s.heartbeat_date >= ?`,
+          [formatWall(aliveSince)],
+        ),
+      ),
+    );
+  }
+
   /**
    * Marks a job as running in this session (`sysjobactivity`) unless it is running already in a
    * live session (not ended, heartbeat at or after `aliveSince`); returns that run instead.

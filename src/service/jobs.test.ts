@@ -103,10 +103,15 @@ test('a job is refused while it runs', async () => {
   await agent.store.addStep(job.job_id, { step_name: 'Sleep', subsystem: 'CmdExec', command: 'sleep 2' });
   const c = await signedIn('admin');
   assert.equal((await c.call('POST', '/api/jobs/Slow%20job/run', {})).status, 202);
+  const listed = await c.call<{ jobs: { name: string; running: { invokedBy: string | null } | null }[] }>('GET', '/api/jobs');
+  assert.deepEqual(listed.body.jobs.find((j) => j.name === 'Slow job')!.running?.invokedBy, 'User admin');
+  assert.equal(listed.body.jobs.find((j) => j.name === 'Manual job')!.running, null);
   const again = await c.call('POST', '/api/jobs/Slow%20job/run', {});
   assert.equal(again.status, 409);
   assert.match(String(again.body.error), /refused because the job is already running/);
   assert.equal((await outcome(c, 'Slow job')).status, 'Succeeded');
+  const after = await c.call<{ jobs: { name: string; running: unknown }[] }>('GET', '/api/jobs');
+  assert.equal(after.body.jobs.find((j) => j.name === 'Slow job')!.running, null);
 });
 
 test('POST /api/jobs/:name/enabled: admins enable and disable jobs, operators are refused', async () => {

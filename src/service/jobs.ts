@@ -12,6 +12,8 @@ import { ApiError } from './http-kit.ts';
 
 /** How many next run times a job lists. */
 const UPCOMING = 3;
+/** An Agent session silent this long is taken as dead (the Agent's default). */
+const STALE_MS = 10 * 60_000;
 
 /** One job as the API lists it. */
 export interface JobView {
@@ -22,6 +24,8 @@ export interface JobView {
   readonly schedules: { readonly name: string; readonly enabled: boolean; readonly description: string; readonly nextRuns: string[] }[];
   readonly nextRun: string | null;
   readonly lastOutcome: { readonly status: string; readonly at: string; readonly message: string | null } | null;
+  /** The run in progress: when it started and what invoked it (`Schedule 1 (nightly)`, `User admin`). */
+  readonly running: { readonly since: string | null; readonly invokedBy: string | null } | null;
 }
 
 /** One `sysjobhistory` row as the API shows it. */
@@ -101,6 +105,7 @@ export class ServiceJobs {
   async list(): Promise<JobView[]> {
     const t = await this.open();
     const now = wallOf(new Date());
+    const running = new Map((await t.store.listRunningJobs(now - STALE_MS)).map((r) => [r.job_id, r]));
     return (await jobOverviews(t.store)).map(({ job, schedules, lastOutcome, nextRun }) => ({
       name: job.name,
       jobId: job.job_id,
@@ -114,6 +119,7 @@ export class ServiceJobs {
       })),
       nextRun: job.enabled === 1 && nextRun !== undefined ? formatWall(nextRun) : null,
       lastOutcome: lastOutcome ? { status: runStatusName(lastOutcome.run_status), at: formatAgent(lastOutcome.run_date, lastOutcome.run_time), message: lastOutcome.message } : null,
+      running: running.has(job.job_id) ? { since: running.get(job.job_id)!.start_execution_date, invokedBy: running.get(job.job_id)!.run_requested_source } : null,
     }));
   }
 

@@ -476,11 +476,12 @@ async function showJobs() {
   content(el('h2', {}, 'Jobs'),
     el('p', { class: 'hint' }, r.agentRunning ? 'SQL Server Agent runs in this service.' : 'SQL Server Agent does not run in this service (start dtsserver with --agent): scheduled jobs run only where an Agent runs; "Start Job" works here.'),
     el('div', { class: 'actions' }, el('button', { type: 'button', onclick: () => showJobs() }, 'Refresh')),
-    table(['Name', 'Enabled', 'Schedules', 'Next run', 'Last outcome', ''], r.jobs.map((j) => [
+    table(['Name', 'Enabled', 'Schedules', 'Next run', 'Status', 'Last outcome', ''], r.jobs.map((j) => [
       el('a', { href: `#job-${encodeURIComponent(j.name)}`, onclick: (ev) => { ev.preventDefault(); showJobHistory(j.name); } }, j.name),
       j.enabled ? 'Yes' : 'No',
       j.schedules.length ? el('ul', { class: 'schedules' }, j.schedules.map((s) => el('li', {}, el('strong', {}, s.name), `${s.enabled ? '' : ' (disabled)'}: ${s.description}`))) : '(none)',
       j.nextRun ?? '',
+      j.running ? el('span', {}, jobStatus('Running'), ` since ${j.running.since ?? '?'} (${j.running.invokedBy ?? ''})`) : 'Idle',
       j.lastOutcome ? el('span', {}, jobStatus(j.lastOutcome.status), ` ${j.lastOutcome.at}`) : '(never ran)',
       el('span', { class: 'actions' },
         el('button', { type: 'button', onclick: () => startJob(j.name) }, 'Start Job'),
