@@ -12,6 +12,8 @@ import { parseScheduleText } from './schedule-text.ts';
 import { freshStore } from './test-support.ts';
 import { wallOf, toAgentDate } from './wall-time.ts';
 import { readPackage } from '../format/index.ts';
+import { installRoot } from '../installation/index.ts';
+import { createInstance, importPackage, openInstance } from '../store/index.ts';
 
 /** A small package in the 2008 format, written by the test: one Sequence container, no connections. */
 function package2008(): string {
@@ -67,6 +69,40 @@ test('a 2008 package scheduled every minute runs through dtexec; history shows e
         assert.equal(h.message, 'The job succeeded.  The Job was invoked by Schedule 1 (every minute).  The last step to run was step 1 (Run package).');
       }
     }
+  } finally {
+    await t.cleanup();
+  }
+});
+
+test('an SSIS step runs a package stored in an msdb instance (/SQL with /SER), imported from the 2008 format', async () => {
+  const t = await freshStore('sqlite');
+  try {
+    const root = path.join(t.dir, 'root');
+    installRoot(root);
+    const ref = await createInstance(root, 'AGENTMSDB', 2014);
+    const s = await openInstance(ref);
+    try {
+      await importPackage(s, 'EveryMinute', Buffer.from(package2008()), { fileName: 'every-minute.dtsx' });
+    } finally {
+      await s.close();
+    }
+    const clock = new ManualClock(new Date(2026, 10, 25, 6, 0, 30));
+    const now = wallOf(clock.now());
+    const job = await t.store.addJob({ name: 'From msdb' }, now);
+    await t.store.addStep(job.job_id, { step_name: 'Run stored package', subsystem: 'SSIS', command: '/SQL "EveryMinute" /SERVER AGENTMSDB' });
+    const timing = parseScheduleText('every 1 minutes', toAgentDate(now));
+    await t.store.addJobSchedule(job.job_id, 'every minute', timing, nextRunAtOrAfter(timing, now), now);
+    const agent = new Agent({ store: t.store, clock, server: 'TESTSRV', cwd: t.dir, env: { ...process.env, OPENDTS_HOME: root }, user: 'agent', productYear: 2014 });
+    await agent.start();
+    clock.set(new Date(2026, 10, 25, 6, 1, 0));
+    await Promise.all(await agent.tick());
+    await agent.stop();
+
+    const [step, outcome] = await t.store.listHistory({ job_id: job.job_id });
+    assert.equal(step?.step_id, 1);
+    assert.equal(step?.run_status, RunStatus.Succeeded, step?.message ?? '');
+    assert.match(step?.message ?? '', /DTExec: The package execution returned DTSER_SUCCESS \(0\)\./);
+    assert.equal(outcome?.run_status, RunStatus.Succeeded);
   } finally {
     await t.cleanup();
   }
