@@ -3,22 +3,17 @@ import type { ComponentFactory, ComponentHost, ComponentRuntime } from '../../da
 import type { Recordset } from '../../dataflow/context.ts';
 import { plainValue } from '../shared/plain-values.ts';
 import { textProp } from '../shared/properties.ts';
-import { RowStore } from '../shared/row-store.ts';
+import { inputStore } from '../shared/row-store.ts';
 
 /** Gathers the input into a recordset and hands it over on success. */
 function recordsetRuntime(host: ComponentHost, deliver: (rs: Recordset) => void): ComponentRuntime {
-  const input = host.component.inputs[0]!;
-  const layout = host.inputLayout(0);
-  const slots = input.columns.map((c) => layout.slotOf(c.lineageId)!);
-  const store = new RowStore(slots.length);
+  const { input, store, process } = inputStore(host);
   return {
-    process(_i, batch) {
-      store.append(batch, slots);
-    },
+    process,
     commit() {
       deliver({
         columns: input.columns.map((c) => ({ name: c.name, dataType: c.dataType })),
-        rows: Array.from({ length: store.length }, (_, r) => store.values.map((col) => plainValue(col[r]))),
+        rows: store.rows(plainValue),
       });
     },
   };
