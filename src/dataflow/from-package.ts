@@ -1,6 +1,6 @@
 /** @module Lifts the package model's data flow (any format) into the engine's view, resolving 2008 integer lineage references to refIds. */
 import { SsisError } from '../errors.ts';
-import type { Component, ComponentProperty, DataFlow } from '../package/data-flow.ts';
+import type { Component, ComponentProperty, DataFlow, ExternalMetadataColumn } from '../package/data-flow.ts';
 import type { Task } from '../package/executable.ts';
 import { attr } from '../xml/index.ts';
 import type { ComponentModel, DataFlowModel, RowDisposition } from './model.ts';
@@ -70,6 +70,7 @@ function disp(v: string): RowDisposition | undefined {
 }
 
 function component(c: Component, propsOf: (l: readonly ComponentProperty[]) => Record<string, string>): ComponentModel {
+  const externalColumn = (x: ExternalMetadataColumn) => ({ refId: x.refId, name: x.name, dataType: x.dataType, length: x.length, precision: x.precision, scale: x.scale, codePage: x.codePage, properties: propsOf(x.properties) });
   return {
     refId: c.refId,
     name: c.name,
@@ -85,7 +86,7 @@ function component(c: Component, propsOf: (l: readonly ComponentProperty[]) => R
       errorRowDisposition: disp(i.errorRowDisposition),
       truncationRowDisposition: disp(i.truncationRowDisposition),
       properties: propsOf(i.properties),
-      externalColumns: i.externalColumns.map((x) => ({ refId: x.refId, name: x.name, dataType: x.dataType, length: x.length, precision: x.precision, scale: x.scale, codePage: x.codePage, properties: propsOf(x.properties) })),
+      externalColumns: i.externalColumns.map(externalColumn),
       columns: i.columns.map((col) => ({
         refId: col.refId,
         lineageId: col.lineageRefId,
@@ -112,7 +113,7 @@ function component(c: Component, propsOf: (l: readonly ComponentProperty[]) => R
       errorRowDisposition: disp(o.errorRowDisposition),
       truncationRowDisposition: disp(o.truncationRowDisposition),
       properties: propsOf(o.properties),
-      externalColumns: o.externalColumns.map((x) => ({ refId: x.refId, name: x.name, dataType: x.dataType, length: x.length, precision: x.precision, scale: x.scale, codePage: x.codePage, properties: propsOf(x.properties) })),
+      externalColumns: o.externalColumns.map(externalColumn),
       columns: o.columns.map((col) => ({
         refId: col.refId,
         lineageId: col.refId,
