@@ -6,7 +6,7 @@
  */
 import type { XmlElement, XmlNode } from '../../xml/index.ts';
 import { createElement, descendants, insertBefore, removeAttr, removeChild, setAttr, setText } from '../../xml/index.ts';
-import type { Component, DataFlow, Package } from '../../package/index.ts';
+import type { Component, DataFlow, ExternalMetadataColumn, Package } from '../../package/index.ts';
 import { allDataFlows, walkExecutables } from '../../package/index.ts';
 import { attrLocal, elementChildren, elementsNamed } from '../dom.ts';
 import { lineageRefsToRefIds } from '../lineage-text.ts';
@@ -174,6 +174,15 @@ function rewriteProperties(owner: { properties: { element: XmlElement; containsI
   }
 }
 
+/** External metadata columns get their refId, their mapped column as a refId, and refIds in their properties. */
+function reshapeExternalColumns(columns: readonly ExternalMetadataColumn[], ids: Map<number, string>, lineage: Map<number, string>): void {
+  for (const x of columns) {
+    prependRefId(x.element, x.refId);
+    rewriteIdAttr(x.element, 'mappedColumnId', ids, true);
+    rewriteProperties(x, lineage);
+  }
+}
+
 function upgradeComponent(c: Component, df: DataFlow, ids: Map<number, string>, cmRefIds: Map<string, string>): void {
   prependRefId(c.element, c.refId);
   rewriteProperties(c, df.lineageIds);
@@ -196,11 +205,7 @@ function upgradeComponent(c: Component, df: DataFlow, ids: Map<number, string>, 
       rewriteIdAttr(col.element, 'mappedColumnId', ids, true);
       rewriteProperties(col, df.lineageIds);
     }
-    for (const x of i.externalColumns) {
-      prependRefId(x.element, x.refId);
-      rewriteIdAttr(x.element, 'mappedColumnId', ids, true);
-      rewriteProperties(x, df.lineageIds);
-    }
+    reshapeExternalColumns(i.externalColumns, ids, df.lineageIds);
   }
   for (const o of c.outputs) {
     prependRefId(o.element, o.refId);
@@ -213,11 +218,7 @@ function upgradeComponent(c: Component, df: DataFlow, ids: Map<number, string>, 
       rewriteIdAttr(col.element, 'mappedColumnId', ids, true);
       rewriteProperties(col, df.lineageIds);
     }
-    for (const x of o.externalColumns) {
-      prependRefId(x.element, x.refId);
-      rewriteIdAttr(x.element, 'mappedColumnId', ids, true);
-      rewriteProperties(x, df.lineageIds);
-    }
+    reshapeExternalColumns(o.externalColumns, ids, df.lineageIds);
   }
 }
 
